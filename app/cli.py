@@ -1,0 +1,246 @@
+"""The ``readingroom`` command: index, serve, search, status.
+
+A thin layer over the indexer's API and the site; user errors become one-line messages.
+
+    readingroom index sample_docs/
+    readingroom search '"license plate" AND ICE' --agency ICE
+    readingroom serve --port 8000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from indexer.library import Library, SearchRequest
+from indexer.pipeline import Indexer, Summary
+from indexer.query import QuerySyntaxError
+from indexer.store import IndexUnavailable, Store
+
+from . import views
+
+
+def default_index() -> Path:
+    return Path(os.environ.get("READINGROOM_INDEX", "index"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except (IndexUnavailable, QuerySyntaxError) as exc:
+        print(f"readingroom: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("readingroom: interrupted", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readingroom",
+        description="Search released public records page by page.",
+        epilog="Example: readingroom index sample_docs/ && readingroom serve",
+    )
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    def index_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--index",
+            type=Path,
+            default=default_index(),
+            help="index directory (default: $READINGROOM_INDEX or ./index)",
+        )
+
+    p = sub.add_parser(
+        "index",
+        help="index every PDF under the given folders",
+        epilog="Example: readingroom index releases/ --workers 2 --prune",
+    )
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    index_option(p)
+    p.add_argument(
+        "--workers", type=int, default=None, help="extraction processes (default: cores)"
+    )
+    p.add_argument(
+        "--ocr", choices=["auto", "always", "off"], default="auto", help="OCR scanned pages"
+    )
+    p.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(run=cmd_index)
+
+    p = sub.add_parser("serve", help="serve the site and the JSON API")
+    index_option(p)
+    p.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser(
+        "search",
+        help="search from the terminal",
+        epilog="Example: readingroom search 'agency:ICE \"license plate\"'",
+    )
+    p.add_argument("query")
+    index_option(p)
+    p.add_argument("--json", action="store_true", help="print the same JSON as /api/search")
+    p.add_argument("--agency", action="append", default=[])
+    p.add_argument("--type", dest="doc_type", action="append", default=[])
+    p.add_argument("--year", action="append", default=[])
+    p.add_argument("--page", type=int, default=1)
+    p.set_defaults(run=cmd_search)
+
+    p = sub.add_parser("status", help="what the index holds, and files that failed")
+    index_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_status)
+    return parser
+
+
+# -- index ------------------------------------------------------------------------------------
+
+
+class Progress:
+    """A progress line: redrawn in place on a terminal, plain lines otherwise."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, pages: int) -> None:
+        now = time.monotonic()
+        final = done == total
+        if not final and now - self.last < (0.2 if self.tty else 5.0):
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-6)
+        rate = pages / elapsed
+        eta = (total - done) * elapsed / done if done else 0
+        line = f"{done}/{total} files, {pages} pages, {rate:.1f} pages/s, ETA {eta:.0f} s"
+        if self.tty:
+            width = 30
+            filled = int(width * done / total) if total else width
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {line}\x1b[K")
+            if final:
+                self.stream.write("\n")
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    store = Store(args.index, writable=True)
+    if store.rebuilt:
+        print(
+            f"The index at {args.index} was from another version; rebuilding it.", file=sys.stderr
+        )
+    try:
+        summary = Indexer(store, workers=args.workers).run(
+            args.paths, prune=args.prune, progress=Progress(sys.stderr)
+        )
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(summary.as_dict(), indent=2))
+    else:
+        print(format_summary(summary))
+    nothing_done = summary.added + summary.updated + summary.unchanged == 0
+    return 1 if nothing_done and (summary.failed or summary.warnings) else 0
+
+
+def format_summary(summary: Summary) -> str:
+    lines = [
+        f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}, "
+        f"removed {summary.removed}, failed {len(summary.failed)}",
+        f"{summary.pages} pages ({summary.ocr_pages} OCR'd) in {summary.seconds:.1f} s",
+    ]
+    lines += [f"failed: {f['file']}: {f['reason']}" for f in summary.failed]
+    lines += [f"warning: {w}" for w in summary.warnings]
+    return "\n".join(lines)
+
+
+# -- serve ------------------------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .main import Settings, create_app
+
+    Library(args.index).close()  # fail now, with a clear message, if the index is unusable
+    base_url = os.environ.get("READINGROOM_BASE_URL", f"http://{args.host}:{args.port}")
+    app = create_app(Settings(index_dir=args.index, base_url=base_url))
+    print(f"Serving {args.index} at http://{args.host}:{args.port}/", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
+# -- search and status ------------------------------------------------------------------------
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    filters = {
+        "agency": tuple(args.agency),
+        "doc_type": tuple(args.doc_type),
+        "year": tuple(args.year),
+    }
+    request = SearchRequest(
+        q=args.query, filters={k: v for k, v in filters.items() if v}, page=args.page
+    )
+    library = Library(args.index)
+    try:
+        data = views.search_data(library, request)
+    finally:
+        library.close()
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    print(f"{data['total']} documents")
+    for row in data["results"]:  # type: ignore[attr-defined]
+        print(f"\n{row['title']}  [{row['doc_type']}, {row['date'] or 'undated'}]  {row['url']}")
+        for hit in row["hits"]:
+            print(f"  p. {hit['page']}: {_plain(hit['excerpt'])}")
+    return 0
+
+
+def _plain(excerpt: str) -> str:
+    import html
+
+    return html.unescape(excerpt.replace("<mark>", "[").replace("</mark>", "]"))
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    library = Library(args.index)
+    try:
+        status: dict[str, Any] = library.status()
+    finally:
+        library.close()
+    if args.json:
+        print(json.dumps(status, indent=2))
+        return 0
+    print(
+        f"{status['documents']} documents, {status['pages']} pages ({status['ocr_pages']} OCR'd, "
+        f"{status['image_only_pages']} scanned pages without text), {status['files']} files"
+    )
+    for kind, count in sorted(status["entities"].items()):
+        print(f"  {kind}: {count}")
+    if status["last_run"]:
+        run = status["last_run"]
+        print(
+            f"last run {run['finished']}: added {run['added']}, updated {run['updated']}, "
+            f"unchanged {run['unchanged']}, removed {run['removed']}, failed {len(run['failed'])}"
+        )
+    for failure in status["failed"]:
+        print(f"failed: {failure['name']}: {failure['reason']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

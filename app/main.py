@@ -1,0 +1,301 @@
+"""The web site and its JSON API. Routes stay thin: they parse parameters, call a function of
+``views`` for the page's data, and hand that data to a template or return it as JSON."""
+
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import swagger_ui_bundle
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from indexer.library import Library, SearchRequest
+from indexer.query import MAX_QUERY_LENGTH, QuerySyntaxError
+from indexer.store import IndexUnavailable
+
+from . import images, views
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = Jinja2Templates(directory=str(ROOT / "templates"))
+_DOC_ID = re.compile(r"^[0-9a-f]{16}$")
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    index_dir: Path
+    base_url: str = "http://127.0.0.1:8000"
+    site_name: str = "Reading Room"
+
+
+def create_app(settings: Settings) -> FastAPI:
+    app = FastAPI(
+        title="Reading Room",
+        summary="Search released public records page by page.",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.library = None
+    app.mount("/static", StaticFiles(directory=str(ROOT / "app" / "static")), name="static")
+    app.mount(
+        "/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger"
+    )
+
+    def library() -> Library:
+        if app.state.library is None:
+            try:
+                app.state.library = Library(settings.index_dir)
+            except IndexUnavailable as exc:
+                raise HTTPException(503, str(exc)) from None
+        return app.state.library
+
+    Lib = Annotated[Library, Depends(library)]
+
+    def render(
+        request: Request, template: str, data: dict[str, Any], status: int = 200, **extra: Any
+    ) -> HTMLResponse:
+        context = {"request": request, "data": data, "site_name": settings.site_name, **extra}
+        return TEMPLATES.TemplateResponse(request, template, context, status_code=status)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    def wants_json(request: Request) -> bool:
+        path = request.url.path
+        return path.startswith("/api/") or path in ("/healthz", "/openapi.json")
+
+    @app.exception_handler(QuerySyntaxError)
+    async def bad_query(request: Request, exc: QuerySyntaxError) -> Response:
+        body = {"error": "bad_query", "message": exc.message, "position": exc.position}
+        if wants_json(request):
+            return JSONResponse(body, status_code=400)
+        data = {
+            "query": request.query_params.get("q", ""),
+            "error": exc.message,
+            "results": [],
+            "facets": {},
+            "total": 0,
+            "chips": [],
+            "links": {},
+        }
+        return render(request, "search.html", data, status=400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if wants_json(request):
+            return JSONResponse(
+                {"error": _error_name(exc.status_code), "message": exc.detail},
+                status_code=exc.status_code,
+            )
+        return render(
+            request,
+            "error.html",
+            {"status": exc.status_code, "message": exc.detail},
+            status=exc.status_code,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_params(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'][1:])}: {err['msg']}" for err in exc.errors()
+        )
+        message = f"Some parameters are not valid: {problems}"
+        if wants_json(request):
+            return JSONResponse({"error": "bad_request", "message": message}, status_code=400)
+        return render(request, "error.html", {"status": 400, "message": message}, status=400)
+
+    def search_request(
+        q: Annotated[
+            str, Query(max_length=MAX_QUERY_LENGTH, description="Query (see the syntax help)")
+        ] = "",
+        agency: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies defaults
+        doc_type: Annotated[list[str], Query()] = [],  # noqa: B006
+        year: Annotated[list[str], Query()] = [],  # noqa: B006
+        exemption: Annotated[list[str], Query()] = [],  # noqa: B006
+        contract: Annotated[list[str], Query()] = [],  # noqa: B006
+        collection: Annotated[list[str], Query()] = [],  # noqa: B006
+        date_from: date | None = None,
+        date_to: date | None = None,
+        sort: Literal["relevance", "date", "-date"] = "relevance",
+        page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+        per_page: Annotated[int, Query(ge=1, le=100)] = 20,
+    ) -> SearchRequest:
+        filters = {
+            "agency": tuple(agency),
+            "doc_type": tuple(doc_type),
+            "year": tuple(year),
+            "exemption": tuple(exemption),
+            "contract": tuple(contract),
+            "collection": tuple(collection),
+        }
+        return SearchRequest(
+            q=q.strip(),
+            filters={k: v for k, v in filters.items() if v},
+            date_from=date_from.isoformat() if date_from else None,
+            date_to=date_to.isoformat() if date_to else None,
+            sort=sort,
+            page=page,
+            per_page=per_page,
+        )
+
+    Search = Annotated[SearchRequest, Depends(search_request)]
+
+    def document_id(doc_id: str) -> str:
+        if not _DOC_ID.match(doc_id):
+            raise HTTPException(404, f"No document {doc_id!r}: ids are 16 hexadecimal digits.")
+        return doc_id
+
+    DocId = Annotated[str, Depends(document_id)]
+
+    # -- search -----------------------------------------------------------------------------
+
+    @app.get("/api/search", tags=["search"], summary="Search documents, with facets and page hits")
+    def api_search(lib: Lib, request: Search) -> dict[str, Any]:
+        return views.search_data(lib, request)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def html_search(request: Request, lib: Lib, search: Search) -> HTMLResponse:
+        return render(request, "search.html", views.search_data(lib, search))
+
+    # -- documents --------------------------------------------------------------------------
+
+    def load_document(lib: Library, doc_id: str) -> dict[str, Any]:
+        view = lib.document(doc_id)
+        if view is None:
+            raise HTTPException(404, f"No document {doc_id} in this index.")
+        return views.document_data(view)
+
+    @app.get(
+        "/api/documents/{doc_id}",
+        tags=["documents"],
+        summary="One document with its entities and pages",
+    )
+    def api_document(lib: Lib, doc_id: DocId) -> dict[str, Any]:
+        return load_document(lib, doc_id)
+
+    @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def html_document(request: Request, lib: Lib, doc_id: DocId) -> HTMLResponse:
+        return render(request, "document.html", load_document(lib, doc_id))
+
+    @app.get(
+        "/documents/{doc_id}/pdf",
+        tags=["documents"],
+        summary="The original file",
+        response_class=FileResponse,
+    )
+    def document_pdf(lib: Lib, doc_id: DocId) -> FileResponse:
+        path = lib.file_path(doc_id)
+        if path is None:
+            raise HTTPException(404, f"The file of document {doc_id} is not available.")
+        return FileResponse(
+            path,
+            media_type="application/pdf",
+            filename=path.name,
+            content_disposition_type="inline",
+        )
+
+    @app.get(
+        "/documents/{doc_id}/pages/{number}.png",
+        tags=["documents"],
+        summary="A page as an image",
+        response_class=Response,
+    )
+    def page_image(
+        lib: Lib,
+        doc_id: DocId,
+        number: int,
+        width: Annotated[int, Query(ge=100, le=2000)] = images.DEFAULT_WIDTH,
+    ) -> Response:
+        path = lib.file_path(doc_id)
+        view = lib.document(doc_id)
+        if path is None or view is None or not 1 <= number <= view.record.page_count:
+            raise HTTPException(404, f"No page {number} in document {doc_id}.")
+        png = images.page_png(settings.index_dir, doc_id, path, number, width)
+        return Response(
+            png, media_type="image/png", headers={"Cache-Control": "public, max-age=86400"}
+        )
+
+    def load_page(lib: Library, doc_id: str, number: int, q: str) -> dict[str, Any]:
+        view = lib.page(doc_id, number, q)
+        if view is None:
+            raise HTTPException(404, f"No page {number} in document {doc_id}.")
+        return views.page_data(view, q, settings.base_url)
+
+    @app.get(
+        "/api/documents/{doc_id}/pages/{number}",
+        tags=["documents"],
+        summary="One page: text, Bates number, citation",
+    )
+    def api_page(
+        lib: Lib,
+        doc_id: DocId,
+        number: int,
+        q: Annotated[str, Query(max_length=MAX_QUERY_LENGTH)] = "",
+    ) -> dict[str, Any]:
+        return load_page(lib, doc_id, number, q)
+
+    @app.get(
+        "/documents/{doc_id}/pages/{number}", response_class=HTMLResponse, include_in_schema=False
+    )
+    def html_page(
+        request: Request,
+        lib: Lib,
+        doc_id: DocId,
+        number: int,
+        q: Annotated[str, Query(max_length=MAX_QUERY_LENGTH)] = "",
+    ) -> HTMLResponse:
+        return render(request, "page.html", load_page(lib, doc_id, number, q))
+
+    # -- status and health ------------------------------------------------------------------
+
+    @app.get("/api/status", tags=["status"], summary="What the index holds, and files that failed")
+    def api_status(lib: Lib) -> dict[str, Any]:
+        return dict(views.status_data(lib))
+
+    @app.get("/status", response_class=HTMLResponse, include_in_schema=False)
+    def html_status(request: Request, lib: Lib) -> HTMLResponse:
+        return render(request, "status.html", dict(views.status_data(lib)))
+
+    @app.get("/healthz", tags=["status"], summary="200 when the index is readable")
+    def healthz(lib: Lib) -> dict[str, Any]:
+        counts = lib.status()
+        return {"status": "ok", "documents": counts["documents"]}
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        return render(request, "docs.html", {})
+
+    return app
+
+
+def _error_name(status: int) -> str:
+    return {
+        400: "bad_request",
+        404: "not_found",
+        405: "method_not_allowed",
+        503: "unavailable",
+    }.get(status, "error")

@@ -1,0 +1,376 @@
+"""The catalog: documents, their files, pages, entities and indexing runs, in SQLite.
+
+The catalog is the record of what was indexed; the Whoosh index (``textindex``) is derived
+from it for searching. A document is committed to Whoosh first and to the catalog second,
+so a crash between the two leaves a document the catalog does not know, which the next run
+indexes again (and ``Library`` never shows).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .models import Entity, Extraction, Failure, Page, Redaction
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    collection TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    page_count INTEGER NOT NULL,
+    date TEXT,
+    doc_type TEXT NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT,
+    metadata TEXT NOT NULL,
+    extractor TEXT NOT NULL,
+    indexed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    collection TEXT NOT NULL,
+    doc_id TEXT,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    error TEXT
+);
+CREATE INDEX IF NOT EXISTS files_doc ON files (doc_id);
+CREATE TABLE IF NOT EXISTS pages (
+    doc_id TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    width REAL NOT NULL,
+    height REAL NOT NULL,
+    rotation INTEGER NOT NULL,
+    image_only INTEGER NOT NULL,
+    ocr INTEGER NOT NULL,
+    bates TEXT,
+    redactions TEXT NOT NULL,
+    PRIMARY KEY (doc_id, number)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entities (
+    doc_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL,
+    pages TEXT NOT NULL,
+    forms TEXT NOT NULL,
+    attrs TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
+CREATE INDEX IF NOT EXISTS entities_value ON entities (kind, value);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    finished TEXT NOT NULL,
+    summary TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    path: str
+    name: str
+    collection: str
+    doc_id: str | None
+    size: int
+    mtime_ns: int
+    error: str | None
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: str
+    sha256: str
+    title: str
+    collection: str
+    size: int
+    page_count: int
+    date: str | None
+    doc_type: str
+    status: str
+    error: str | None
+    metadata: dict[str, str]
+    extractor: str
+    indexed_at: str
+
+
+class Catalog:
+    """A connection to the catalog database; one per thread or process."""
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = path
+        if readonly:
+            uri = f"file:{path}?mode=ro"
+            self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        else:
+            self._db = sqlite3.connect(path, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+        self._db.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._db:
+            yield
+
+    # -- meta -------------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    # -- files ------------------------------------------------------------------------------
+
+    def files(self) -> dict[str, FileRecord]:
+        rows = self._db.execute("SELECT * FROM files")
+        return {row["path"]: FileRecord(**dict(row)) for row in rows}
+
+    def put_file(self, record: FileRecord) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.path,
+                record.name,
+                record.collection,
+                record.doc_id,
+                record.size,
+                record.mtime_ns,
+                record.error,
+            ),
+        )
+
+    def delete_file(self, path: str) -> None:
+        self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def file_names(self, doc_id: str) -> list[str]:
+        rows = self._db.execute("SELECT name FROM files WHERE doc_id = ? ORDER BY name", (doc_id,))
+        return [row[0] for row in rows]
+
+    def file_paths(self, doc_id: str) -> list[str]:
+        rows = self._db.execute("SELECT path FROM files WHERE doc_id = ? ORDER BY name", (doc_id,))
+        return [row[0] for row in rows]
+
+    def orphan_documents(self) -> list[str]:
+        """Documents no file points at any more."""
+        rows = self._db.execute(
+            "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM files "
+            "WHERE doc_id IS NOT NULL)"
+        )
+        return [row[0] for row in rows]
+
+    # -- documents --------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> DocumentRecord | None:
+        row = self._db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return _document(row) if row else None
+
+    def documents(self, status: str | None = "ok") -> Iterator[DocumentRecord]:
+        if status is None:
+            rows = self._db.execute("SELECT * FROM documents ORDER BY id")
+        else:
+            rows = self._db.execute(
+                "SELECT * FROM documents WHERE status = ? ORDER BY id", (status,)
+            )
+        for row in rows:
+            yield _document(row)
+
+    def put_extraction(self, ex: Extraction, collection: str, extractor: str) -> None:
+        doc_id = ex.doc_id
+        self.delete_document(doc_id)
+        self._db.execute(
+            "INSERT INTO documents (id, sha256, title, collection, size, page_count, date, "
+            "doc_type, status, error, metadata, extractor) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?)",
+            (
+                doc_id,
+                ex.sha256,
+                ex.title,
+                collection,
+                ex.size,
+                len(ex.pages),
+                ex.date,
+                ex.doc_type,
+                json.dumps(ex.metadata),
+                extractor,
+            ),
+        )
+        self._db.executemany(
+            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    doc_id,
+                    p.number,
+                    p.text,
+                    p.width,
+                    p.height,
+                    p.rotation,
+                    int(p.image_only),
+                    int(p.ocr),
+                    p.bates,
+                    json.dumps([[list(r.bbox), r.label, list(r.exemptions)] for r in p.redactions]),
+                )
+                for p in ex.pages
+            ),
+        )
+        self._db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    doc_id,
+                    e.kind,
+                    e.value,
+                    json.dumps(list(e.pages)),
+                    json.dumps(list(e.forms)),
+                    json.dumps(e.attrs),
+                )
+                for e in ex.entities
+            ),
+        )
+
+    def put_failure(self, failure: Failure, title: str, collection: str, extractor: str) -> None:
+        doc_id = failure.doc_id
+        if doc_id is None:
+            return
+        self.delete_document(doc_id)
+        self._db.execute(
+            "INSERT INTO documents (id, sha256, title, collection, size, page_count, date, "
+            "doc_type, status, error, metadata, extractor) "
+            "VALUES (?, ?, ?, ?, ?, 0, NULL, 'other', 'failed', ?, '{}', ?)",
+            (doc_id, failure.sha256, title, collection, failure.size, failure.reason, extractor),
+        )
+
+    def delete_document(self, doc_id: str) -> None:
+        for table, column in (("documents", "id"), ("pages", "doc_id"), ("entities", "doc_id")):
+            self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+
+    # -- pages and entities -----------------------------------------------------------------
+
+    def pages(self, doc_id: str, numbers: Iterable[int] | None = None) -> list[Page]:
+        if numbers is None:
+            rows = self._db.execute(
+                "SELECT * FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,)
+            ).fetchall()
+        else:
+            wanted = sorted(set(numbers))
+            marks = ",".join("?" * len(wanted))
+            rows = self._db.execute(
+                f"SELECT * FROM pages WHERE doc_id = ? AND number IN ({marks}) ORDER BY number",
+                (doc_id, *wanted),
+            ).fetchall()
+        return [_page(row) for row in rows]
+
+    def page_summaries(self, doc_id: str) -> list[sqlite3.Row]:
+        """Page facts without their text, for page lists."""
+        return self._db.execute(
+            "SELECT number, image_only, ocr, bates, width, height FROM pages "
+            "WHERE doc_id = ? ORDER BY number",
+            (doc_id,),
+        ).fetchall()
+
+    def entities(self, doc_id: str) -> list[Entity]:
+        rows = self._db.execute(
+            "SELECT * FROM entities WHERE doc_id = ? ORDER BY kind, value", (doc_id,)
+        )
+        return [_entity(row) for row in rows]
+
+    def entity_values(self, kinds: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+        """(doc_id, kind, value) for every entity of the given kinds."""
+        kinds = list(kinds)
+        marks = ",".join("?" * len(kinds))
+        yield from self._db.execute(
+            f"SELECT doc_id, kind, value FROM entities WHERE kind IN ({marks})", kinds
+        )
+
+    # -- status -----------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, Any]:
+        db = self._db
+        entity_counts = dict(db.execute("SELECT kind, count(*) FROM entities GROUP BY kind"))
+        return {
+            "documents": db.execute(
+                "SELECT count(*) FROM documents WHERE status = 'ok'"
+            ).fetchone()[0],
+            "pages": db.execute("SELECT count(*) FROM pages").fetchone()[0],
+            "ocr_pages": db.execute("SELECT count(*) FROM pages WHERE ocr = 1").fetchone()[0],
+            "image_only_pages": db.execute(
+                "SELECT count(*) FROM pages WHERE image_only = 1 AND ocr = 0"
+            ).fetchone()[0],
+            "files": db.execute("SELECT count(*) FROM files").fetchone()[0],
+            "entities": entity_counts,
+        }
+
+    def failures(self) -> list[dict[str, str]]:
+        """Every file that could not be indexed, with the reason."""
+        rows = self._db.execute(
+            "SELECT f.name, f.path, COALESCE(f.error, d.error) AS reason "
+            "FROM files f LEFT JOIN documents d ON d.id = f.doc_id "
+            "WHERE f.error IS NOT NULL OR d.status = 'failed' ORDER BY f.name"
+        )
+        return [dict(row) for row in rows]
+
+    def add_run(self, started: str, finished: str, summary: dict[str, Any]) -> None:
+        self._db.execute(
+            "INSERT INTO runs (started, finished, summary) VALUES (?, ?, ?)",
+            (started, finished, json.dumps(summary)),
+        )
+
+    def last_run(self) -> dict[str, Any] | None:
+        row = self._db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        if row is None:
+            return None
+        return {
+            "started": row["started"],
+            "finished": row["finished"],
+            **json.loads(row["summary"]),
+        }
+
+
+def _document(row: sqlite3.Row) -> DocumentRecord:
+    values = dict(row)
+    values["metadata"] = json.loads(values["metadata"])
+    return DocumentRecord(**values)
+
+
+def _page(row: sqlite3.Row) -> Page:
+    return Page(
+        number=row["number"],
+        text=row["text"],
+        width=row["width"],
+        height=row["height"],
+        rotation=row["rotation"],
+        image_only=bool(row["image_only"]),
+        ocr=bool(row["ocr"]),
+        bates=row["bates"],
+        redactions=tuple(
+            Redaction(bbox=tuple(bbox), label=label, exemptions=tuple(codes))
+            for bbox, label, codes in json.loads(row["redactions"])
+        ),
+    )
+
+
+def _entity(row: sqlite3.Row) -> Entity:
+    return Entity(
+        kind=row["kind"],
+        value=row["value"],
+        pages=tuple(json.loads(row["pages"])),
+        forms=tuple(json.loads(row["forms"])),
+        attrs=json.loads(row["attrs"]),
+    )

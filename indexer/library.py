@@ -1,0 +1,329 @@
+"""The query API: what the site and the command line ask of an index.
+
+Search runs on document records: the query picks documents, facets are counted over them
+from an in-memory table (built once per index generation, not per query), and only the
+documents on the page being shown get their matching pages and excerpts.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import query as q
+from .catalog import DocumentRecord
+from .models import Entity, Page
+from .store import Store
+from .textindex import Excerpts, TextIndex
+
+FACETS = ("agency", "doc_type", "year", "exemption", "contract", "collection")
+SORTS = ("relevance", "date", "-date")
+HITS_PER_RESULT = 3
+FACET_VALUES_SHOWN = 50
+MAX_PER_PAGE = 100
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str = ""
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass(frozen=True)
+class PageHit:
+    page: int
+    excerpt: str  # escaped HTML with <mark> around matches
+    matches: int
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    id: str
+    title: str
+    date: str | None
+    doc_type: str
+    collection: str
+    page_count: int
+    agencies: tuple[str, ...]
+    hits: tuple[PageHit, ...]
+    more_hits: int  # matching pages beyond those in ``hits``
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    request: SearchRequest
+    total: int
+    rows: tuple[ResultRow, ...]
+    facets: dict[str, list[FacetValue]]
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    record: DocumentRecord
+    file_names: tuple[str, ...]
+    entities: tuple[Entity, ...]
+    pages: tuple[dict[str, object], ...]  # number, image_only, ocr, bates, width, height
+
+
+@dataclass(frozen=True)
+class PageView:
+    document: DocumentRecord
+    page: Page
+    marked_text: str  # escaped HTML with the query's words marked
+    hit_pages: tuple[int, ...]  # pages of this document that match the query
+    agencies: tuple[str, ...]
+
+
+class _FacetTable:
+    """Facet values of every document, indexed by Whoosh document number."""
+
+    def __init__(self, ids: dict[int, str], store: Store) -> None:
+        self.ids = ids
+        self.all = set(ids)
+        number = {doc_id: docnum for docnum, doc_id in ids.items()}
+        self.values: dict[str, dict[int, tuple[str, ...]]] = {name: {} for name in FACETS}
+        self.dates: dict[int, str | None] = {}
+        self.titles: dict[int, str] = {}
+        grouped: dict[str, dict[int, list[str]]] = {name: {} for name in FACETS}
+        for doc in store.catalog.documents():
+            docnum = number.get(doc.id)
+            if docnum is None:
+                continue
+            self.dates[docnum] = doc.date
+            self.titles[docnum] = doc.title.lower()
+            grouped["doc_type"][docnum] = [doc.doc_type]
+            grouped["collection"][docnum] = [doc.collection]
+            if doc.date and doc.date[:4].isdigit():
+                grouped["year"][docnum] = [doc.date[:4]]
+        for doc_id, kind, value in store.catalog.entity_values(("agency", "exemption", "contract")):
+            docnum = number.get(doc_id)
+            if docnum is not None:
+                grouped[kind].setdefault(docnum, []).append(value)
+        self.postings: dict[str, dict[str, set[int]]] = {name: {} for name in FACETS}
+        for name, by_doc in grouped.items():
+            for docnum, values in by_doc.items():
+                self.values[name][docnum] = tuple(dict.fromkeys(values))
+                for value in values:
+                    self.postings[name].setdefault(value, set()).add(docnum)
+
+
+class Library:
+    """Read access to an index directory, safe to share between threads."""
+
+    def __init__(self, directory: Path) -> None:
+        self.store = Store(directory)
+        self.text: TextIndex = self.store.text
+        self.catalog = self.store.catalog
+        self._lock = threading.RLock()
+        self._table: _FacetTable | None = None
+        self._table_searcher: object | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def _facet_table(self, searcher: object) -> _FacetTable:
+        if self._table is None or self._table_searcher is not searcher:
+            self._table = _FacetTable(self.text.stored_ids(searcher), self.store)  # type: ignore[arg-type]
+            self._table_searcher = searcher
+        return self._table
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResult:
+        """Run a search; raises ``query.QuerySyntaxError`` for a query that cannot be parsed."""
+        node = q.parse(request.q)
+        with self._lock, self.text.searching() as searcher:
+            table = self._facet_table(searcher)
+            wquery = self.text.compile(node)
+            matched = (
+                table.all if node is None else self.text.matching(searcher, wquery) & table.all
+            )
+            matched = self._date_filtered(matched, table, request)
+            selected = {
+                name: self._union(table, name, values)
+                for name, values in request.filters.items()
+                if name in FACETS and values
+            }
+            final = set(matched)
+            for docs in selected.values():
+                final &= docs
+            facets = self._count_facets(table, matched, selected, request)
+            start = (max(request.page, 1) - 1) * request.per_page
+            ordered = self._order(
+                searcher, wquery, node, final, table, request, start + request.per_page
+            )
+            shown = ordered[start : start + request.per_page]
+            rows = self._rows(searcher, node, shown, table)
+        return SearchResult(request, len(final), tuple(rows), facets)
+
+    @staticmethod
+    def _union(table: _FacetTable, name: str, values: Sequence[str]) -> set[int]:
+        docs: set[int] = set()
+        for value in values:
+            docs |= table.postings[name].get(value, set())
+        return docs
+
+    @staticmethod
+    def _date_filtered(matched: set[int], table: _FacetTable, request: SearchRequest) -> set[int]:
+        if not request.date_from and not request.date_to:
+            return matched
+        low, high = request.date_from or "", request.date_to or "9999"
+        return {
+            d for d in matched if (date := table.dates.get(d)) and low <= date[: len(high)] <= high
+        }
+
+    @staticmethod
+    def _count_facets(
+        table: _FacetTable,
+        matched: set[int],
+        selected: dict[str, set[int]],
+        request: SearchRequest,
+    ) -> dict[str, list[FacetValue]]:
+        """Counts of documents per value. A facet's own selection does not narrow its counts,
+        so its other values stay visible to be added (values within a facet combine with OR)."""
+        facets: dict[str, list[FacetValue]] = {}
+        for name in FACETS:
+            base = set(matched)
+            for other, docs in selected.items():
+                if other != name:
+                    base &= docs
+            counts: Counter[str] = Counter()
+            values = table.values[name]
+            for docnum in base:
+                counts.update(values.get(docnum, ()))
+            chosen = set(request.filters.get(name, ()))
+            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            if name == "year":
+                ranked = sorted(counts.items(), reverse=True)
+            shown = ranked[:FACET_VALUES_SHOWN]
+            shown_values = {value for value, _ in shown}
+            shown += [(value, counts.get(value, 0)) for value in sorted(chosen - shown_values)]
+            facets[name] = [FacetValue(value, count, value in chosen) for value, count in shown]
+        return facets
+
+    def _order(
+        self,
+        searcher: object,
+        wquery: object,
+        node: q.Node | None,
+        final: set[int],
+        table: _FacetTable,
+        request: SearchRequest,
+        limit: int,
+    ) -> list[int]:
+        if request.sort == "relevance" and node is not None:
+            return self.text.ranked(searcher, wquery, final, limit)  # type: ignore[arg-type]
+        newest_first = request.sort != "date"
+        dated = sorted(
+            (d for d in final if table.dates.get(d)),
+            key=lambda d: (table.dates[d], table.titles[d]),
+        )
+        if newest_first:
+            dated.reverse()
+        undated = sorted(
+            (d for d in final if not table.dates.get(d)), key=lambda d: table.titles[d]
+        )
+        return (dated + undated)[:limit]
+
+    def _rows(
+        self, searcher: object, node: q.Node | None, shown: list[int], table: _FacetTable
+    ) -> list[ResultRow]:
+        page_hits = self.text.page_hits(searcher, node, shown) if node is not None else {}  # type: ignore[arg-type]
+        excerpts = Excerpts(self.text.highlight_terms(searcher, node))  # type: ignore[arg-type]
+        rows = []
+        for docnum in shown:
+            doc = self.catalog.document(table.ids[docnum])
+            if doc is None:
+                continue
+            pages = page_hits.get(docnum, {})
+            best = sorted(pages.items(), key=lambda kv: (-kv[1], kv[0]))[:HITS_PER_RESULT]
+            texts = {p.number: p.text for p in self.catalog.pages(doc.id, [n for n, _ in best])}
+            hits = tuple(
+                PageHit(number, excerpts.excerpt(texts.get(number, "")), count)
+                for number, count in sorted(best)
+            )
+            rows.append(
+                ResultRow(
+                    id=doc.id,
+                    title=doc.title,
+                    date=doc.date,
+                    doc_type=doc.doc_type,
+                    collection=doc.collection,
+                    page_count=doc.page_count,
+                    agencies=table.values["agency"].get(docnum, ()),
+                    hits=hits,
+                    more_hits=max(0, len(pages) - len(hits)),
+                )
+            )
+        return rows
+
+    # -- documents and pages ----------------------------------------------------------------
+
+    def document(self, doc_id: str) -> DocumentView | None:
+        with self._lock:
+            record = self.catalog.document(doc_id)
+            if record is None or record.status != "ok":
+                return None
+            pages = tuple(dict(row) for row in self.catalog.page_summaries(doc_id))
+            return DocumentView(
+                record=record,
+                file_names=tuple(self.catalog.file_names(doc_id)),
+                entities=tuple(self.catalog.entities(doc_id)),
+                pages=pages,
+            )
+
+    def file_path(self, doc_id: str) -> Path | None:
+        """The first of the document's files that still exists."""
+        with self._lock:
+            for path in self.catalog.file_paths(doc_id):
+                if Path(path).is_file():
+                    return Path(path)
+        return None
+
+    def page(self, doc_id: str, number: int, query_text: str = "") -> PageView | None:
+        """One page, with the query's words marked; raises QuerySyntaxError for a bad query."""
+        node = q.parse(query_text) if query_text else None
+        with self._lock:
+            record = self.catalog.document(doc_id)
+            if record is None or record.status != "ok":
+                return None
+            found = self.catalog.pages(doc_id, [number])
+            if not found:
+                return None
+            page = found[0]
+            agencies = tuple(e.value for e in self.catalog.entities(doc_id) if e.kind == "agency")
+            hit_pages: tuple[int, ...] = ()
+            with self.text.searching() as searcher:
+                terms = self.text.highlight_terms(searcher, node)
+                if node is not None:
+                    docnum = searcher.document_number(id=doc_id)
+                    if docnum is not None:
+                        hits = self.text.page_hits(searcher, node, [docnum])[docnum]
+                        hit_pages = tuple(sorted(hits))
+            marked = Excerpts(terms).mark_all(page.text)
+        return PageView(record, page, marked, hit_pages, agencies)
+
+    # -- status -----------------------------------------------------------------------------
+
+    def status(self) -> dict[str, object]:
+        with self._lock:
+            return {
+                **self.catalog.counts(),
+                "failed": self.catalog.failures(),
+                "last_run": self.catalog.last_run(),
+            }

@@ -1,0 +1,90 @@
+"""The plain data that crosses module boundaries: PDF → pages → entities → index → query.
+
+Everything here is a frozen dataclass of plain values so that it pickles cheaply between
+worker processes and can be turned into JSON without special cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+DOC_TYPES = (
+    "email",
+    "contract",
+    "memo",
+    "letter",
+    "manual",
+    "policy",
+    "report",
+    "form",
+    "log",
+    "other",
+)
+ENTITY_KINDS = ("agency", "contract", "date", "exemption", "bates", "email", "money")
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A box drawn over withheld text, with the label printed on or beside it."""
+
+    bbox: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, top-left origin
+    label: str = ""
+    exemptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page as the indexer understands it."""
+
+    number: int  # 1-based
+    text: str
+    width: float = 612.0
+    height: float = 792.0
+    rotation: int = 0
+    image_only: bool = False  # no usable text layer (a scan); text holds only stamps, if any
+    ocr: bool = False  # text came from OCR
+    bates: str | None = None
+    redactions: tuple[Redaction, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A thing a document names, in its canonical form, with where and how it was written."""
+
+    kind: str
+    value: str
+    pages: tuple[int, ...]
+    forms: tuple[str, ...] = ()
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the extraction step learns from one file's bytes."""
+
+    sha256: str
+    size: int
+    title: str
+    pages: tuple[Page, ...]
+    entities: tuple[Entity, ...] = ()
+    doc_type: str = "other"
+    date: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def doc_id(self) -> str:
+        return self.sha256[:16]
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be indexed, and why, in words a user can act on."""
+
+    sha256: str | None
+    size: int
+    reason: str
+
+    @property
+    def doc_id(self) -> str | None:
+        return self.sha256[:16] if self.sha256 else None

@@ -1,0 +1,372 @@
+"""Everything Whoosh: the schema, the analyzers, writing, searching and highlighting.
+
+No other module imports Whoosh. The index holds one record per document. Its text is all
+of the document's pages, and each page's words are numbered from ``page_index * PAGE_STRIDE``,
+so a match's word position says which page it is on: hits are placed on pages without a
+second record per page, and a phrase never matches across a page break.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whoosh import highlight, index
+from whoosh import query as wq
+from whoosh.analysis import Filter, LowercaseFilter, StemFilter, Token, Tokenizer
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
+
+from . import query as q
+
+PAGE_STRIDE = 1 << 20  # word positions reserved for each page
+PAGE_BREAK = "\f"
+EXPAND_LIMIT = 200  # terms a prefix may stand for
+_WORD = re.compile(r"\w+(?:\.?\w+)*")
+
+
+class PagedTokenizer(Tokenizer):
+    """Splits text into words; each form feed starts the next page's block of positions."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __call__(  # type: ignore[override]
+        self,
+        value: str,
+        positions: bool = False,
+        chars: bool = False,
+        keeporiginal: bool = False,
+        removestops: bool = True,
+        start_pos: int = 0,
+        start_char: int = 0,
+        tokenize: bool = True,
+        mode: str = "",
+        **kwargs: Any,
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        offset = 0
+        for page_index, page_text in enumerate(value.split(PAGE_BREAK)):
+            base = start_pos + page_index * PAGE_STRIDE
+            for i, match in enumerate(_WORD.finditer(page_text)):
+                if i >= PAGE_STRIDE:
+                    break
+                token.text = match.group(0)
+                token.boost = 1.0
+                token.stopped = False
+                if keeporiginal:
+                    token.original = token.text
+                if positions:
+                    token.pos = base + i
+                if chars:
+                    token.startchar = start_char + offset + match.start()
+                    token.endchar = start_char + offset + match.end()
+                yield token
+            offset += len(page_text) + 1
+
+
+class CompactFilter(Filter):
+    """Lowercases a code and drops its punctuation: (b)(7)(C) -> b7c, GS-35F-0119Y -> gs35f0119y."""
+
+    def __call__(self, tokens: Iterable[Token]) -> Iterator[Token]:
+        for token in tokens:
+            token.text = compact(token.text)
+            if token.text:
+                yield token
+
+
+class ValueTokenizer(Tokenizer):
+    """One token per value; values are separated by a vertical bar."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __call__(  # type: ignore[override]
+        self, value: str, positions: bool = False, chars: bool = False, **kwargs: Any
+    ) -> Iterator[Token]:
+        token = Token(positions, chars, **kwargs)
+        start = 0
+        for pos, part in enumerate(value.split("|")):
+            token.text = part
+            token.boost = 1.0
+            token.stopped = False
+            if positions:
+                token.pos = pos
+            if chars:
+                token.startchar, token.endchar = start, start + len(part)
+            start += len(part) + 1
+            yield token
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+TEXT_ANALYZER = PagedTokenizer() | LowercaseFilter() | StemFilter(cachesize=100_000)
+NAME_ANALYZER = PagedTokenizer() | LowercaseFilter()
+CODE_ANALYZER = ValueTokenizer() | CompactFilter()
+
+
+def make_schema() -> Schema:
+    return Schema(
+        id=ID(stored=True, unique=True),
+        content=TEXT(analyzer=TEXT_ANALYZER, phrase=True),
+        title=TEXT(analyzer=TEXT_ANALYZER, phrase=True, field_boost=2.0),
+        subject=TEXT(analyzer=TEXT_ANALYZER, phrase=True),
+        email_from=TEXT(analyzer=NAME_ANALYZER, phrase=True),
+        email_to=TEXT(analyzer=NAME_ANALYZER, phrase=True),
+        agency=TEXT(analyzer=NAME_ANALYZER, phrase=True),
+        doc_type=TEXT(analyzer=CODE_ANALYZER, phrase=False),
+        collection=TEXT(analyzer=CODE_ANALYZER, phrase=False),
+        contract=TEXT(analyzer=CODE_ANALYZER, phrase=False),
+        exemption=TEXT(analyzer=CODE_ANALYZER, phrase=False),
+        bates=TEXT(analyzer=CODE_ANALYZER, phrase=False),
+    )
+
+
+class TextIndex:
+    """A Whoosh index in a directory, with a reusable searcher."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        if index.exists_in(str(directory)):
+            self._index = index.open_dir(str(directory))
+        else:
+            directory.mkdir(parents=True, exist_ok=True)
+            self._index = index.create_in(str(directory), make_schema())
+        self._searcher: Searcher | None = None
+        self._lock = threading.RLock()
+
+    @staticmethod
+    def remove(directory: Path) -> None:
+        shutil.rmtree(directory, ignore_errors=True)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            self._index.close()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    @contextmanager
+    def writer(self) -> Iterator[IndexWriter]:
+        """A writer whose changes become visible together when the block ends without error."""
+        writer = self._index.writer(limitmb=128)
+        try:
+            yield IndexWriter(writer)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def doc_ids(self) -> set[str]:
+        with self.searching() as searcher:
+            return {fields["id"] for fields in searcher.all_stored_fields()}
+
+    # -- searching --------------------------------------------------------------------------
+
+    @contextmanager
+    def searching(self) -> Iterator[Searcher]:
+        """The current searcher, refreshed if a writer committed since; one user at a time."""
+        with self._lock:
+            if self._searcher is None:
+                self._searcher = self._index.searcher()
+            elif not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+            yield self._searcher
+
+    def compile(self, node: q.Node | None) -> wq.Query:
+        """Turn a parsed query into a Whoosh query."""
+        if node is None:
+            return wq.Every()
+        if isinstance(node, q.Word):
+            return _terms_query(node.field, self._analyze(node.field, node.text), 0)
+        if isinstance(node, q.Phrase):
+            return _terms_query(node.field, self._analyze(node.field, node.text), node.slop)
+        if isinstance(node, q.Prefix):
+            return wq.Prefix(node.field, node.text.lower())
+        if isinstance(node, q.Not):
+            return wq.Not(self.compile(node.part))
+        parts = [self.compile(part) for part in node.parts]
+        if isinstance(node, q.Or):
+            return wq.Or(parts)
+        if all(isinstance(part, wq.Not) for part in parts):
+            parts.insert(0, wq.Every())
+        return wq.And(parts)
+
+    def _analyze(self, field: str, text: str) -> list[str]:
+        if field == "exemption":
+            code = compact(text)
+            return [code if not code[:1].isdigit() else "b" + code] if code else []
+        analyzer = self._index.schema[field].analyzer
+        return [token.text for token in analyzer(text)]
+
+    def matching(self, searcher: Searcher, wquery: wq.Query) -> set[int]:
+        """Document numbers that match, unscored."""
+        return set(searcher.docs_for_query(wquery))
+
+    def ranked(
+        self, searcher: Searcher, wquery: wq.Query, allowed: set[int], limit: int
+    ) -> list[int]:
+        """The best ``limit`` of the allowed document numbers, by relevance."""
+        if not allowed or limit <= 0:
+            return []
+        results = searcher.search(wquery, filter=allowed, limit=limit)
+        return [hit.docnum for hit in results]
+
+    def stored_ids(self, searcher: Searcher) -> dict[int, str]:
+        """Document number -> document id, for every live document."""
+        reader = searcher.reader()
+        return {docnum: reader.stored_fields(docnum)["id"] for docnum in reader.all_doc_ids()}
+
+    def page_hits(
+        self, searcher: Searcher, node: q.Node | None, docnums: Sequence[int]
+    ) -> dict[int, dict[int, int]]:
+        """For each document number, the pages its text matches on, with match counts."""
+        found: dict[int, dict[int, int]] = {docnum: {} for docnum in docnums}
+        ordered = sorted(docnums)
+        for leaf in self._content_leaves(searcher, node):
+            matcher = leaf.matcher(searcher)
+            for docnum in ordered:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                if not matcher.is_active() or matcher.id() != docnum:
+                    continue
+                pages = found[docnum]
+                for span in matcher.spans():
+                    page = span.start // PAGE_STRIDE + 1
+                    pages[page] = pages.get(page, 0) + 1
+        return found
+
+    def _content_leaves(self, searcher: Searcher, node: q.Node | None) -> list[wq.Query]:
+        leaves: list[wq.Query] = []
+        for leaf in q.positive_leaves(node):
+            if leaf.field != "content":
+                continue
+            if isinstance(leaf, q.Prefix):
+                terms = self._expand(searcher, leaf.text.lower())
+                leaves.extend(wq.Term("content", term) for term in terms)
+            else:
+                compiled = self.compile(leaf)
+                if compiled is not wq.NullQuery:
+                    leaves.append(compiled)
+        return leaves
+
+    def _expand(self, searcher: Searcher, prefix: str) -> list[str]:
+        terms = []
+        for term in searcher.reader().expand_prefix("content", prefix):
+            terms.append(term.decode() if isinstance(term, bytes) else term)
+            if len(terms) >= EXPAND_LIMIT:
+                break
+        return terms
+
+    def highlight_terms(self, searcher: Searcher, node: q.Node | None) -> frozenset[str]:
+        """The indexed words of the query's content leaves, for highlighting excerpts."""
+        terms: set[str] = set()
+        for leaf in q.positive_leaves(node):
+            if leaf.field != "content":
+                continue
+            if isinstance(leaf, q.Prefix):
+                terms.update(self._expand(searcher, leaf.text.lower()))
+            else:
+                terms.update(self._analyze("content", leaf.text))
+        return frozenset(terms)
+
+
+def _terms_query(field: str, words: list[str], slop: int) -> wq.Query:
+    if not words:
+        return wq.NullQuery
+    if len(words) == 1:
+        return wq.Term(field, words[0])
+    return wq.Phrase(field, words, slop=slop + 1)
+
+
+class IndexWriter:
+    """Adds and removes document records; nothing is visible until the writer commits."""
+
+    def __init__(self, writer: SegmentWriter) -> None:
+        self._writer = writer
+
+    def put(self, doc_id: str, pages: Sequence[str], fields: dict[str, Sequence[str]]) -> None:
+        values = {
+            name: "|".join(v) if _is_code(name) else " \n".join(v) for name, v in fields.items()
+        }
+        self._writer.update_document(id=doc_id, content=PAGE_BREAK.join(pages), **values)
+
+    def delete(self, doc_id: str) -> None:
+        self._writer.delete_by_term("id", doc_id)
+
+
+def _is_code(field: str) -> bool:
+    return field in ("doc_type", "collection", "contract", "exemption", "bates")
+
+
+class Excerpts:
+    """Highlighted passages of page text: escaped HTML with only <mark> added."""
+
+    def __init__(self, terms: frozenset[str], *, size: int = 280) -> None:
+        self.terms = terms
+        self.fragmenter = highlight.ContextFragmenter(maxchars=size, surround=size // 3)
+        self.formatter = _MarkFormatter()
+
+    def excerpt(self, text: str, top: int = 1) -> str:
+        """The best passage of ``text``; the start of the text when nothing matches."""
+        if self.terms:
+            marked = highlight.highlight(
+                text, self.terms, TEXT_ANALYZER, self.fragmenter, self.formatter, top=top
+            )
+            if marked:
+                return _join_marks(" ".join(marked.split()))
+        return html.escape(_shorten(text, 240), quote=False)
+
+    def mark_all(self, text: str) -> str:
+        """The whole text, escaped, with every matching word marked."""
+        if not self.terms:
+            return html.escape(text, quote=False)
+        whole = highlight.WholeFragmenter(charlimit=None)
+        marked = highlight.highlight(
+            text, self.terms, TEXT_ANALYZER, whole, self.formatter, top=1, minscore=0
+        )
+        return _join_marks(marked) if marked else html.escape(text, quote=False)
+
+
+class _MarkFormatter(highlight.Formatter):
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return html.escape(text, quote=False)
+
+    def format_token(self, text: str, token: Any, replace: bool = False) -> str:
+        return (
+            "<mark>"
+            + html.escape(highlight.get_text(text, token, replace), quote=False)
+            + "</mark>"
+        )
+
+    def format_fragment(self, fragment: Any, replace: bool = False) -> str:
+        body = super().format_fragment(fragment, replace)
+        start, end = fragment.startchar, fragment.endchar
+        before = "… " if start > 0 else ""
+        after = " …" if end < len(fragment.text) else ""
+        return before + body + after
+
+
+def _join_marks(text: str) -> str:
+    """Merge marks that only whitespace separates, so a phrase is marked as one."""
+    return re.sub(r"</mark>([ \t\n]{1,3})<mark>", r"\1", text)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,4 @@
+"""stub"""
+from .model import Collection
+def collection() -> Collection:
+    return Collection("sacramento", [])
