@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sample_docs.build import main  # noqa: E402
+from sample_docs.build import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import random
 
-CA_CITIES = (
+
+def words(text: str) -> list[str]:
+    """Split a space-separated name list."""
+    return text.split()
+
+
+CA_CITIES = words(
     "Alameda Albany Alhambra Anaheim Antioch Arcadia Arcata Atascadero Atherton Auburn Azusa "
     "Bakersfield Banning Barstow Beaumont Belmont Benicia Berkeley Brawley Brea Brentwood "
     "Broadmoor Burbank Burlingame Calexico Campbell Carlsbad Ceres Chico Chino Chowchilla "
@@ -22,15 +28,15 @@ CA_CITIES = (
     "Sonoma Sonora Stockton Suisun Sunnyvale Susanville Taft Tiburon Torrance Tracy Truckee "
     "Tulare Turlock Tustin Ukiah Upland Vacaville Vallejo Ventura Visalia Watsonville "
     "Weed Westminster Whittier Willits Windsor Woodland Yreka"
-).split()
-CA_COUNTIES = (
+)
+CA_COUNTIES = words(
     "Alameda Alpine Amador Butte Calaveras Colusa Contra-Costa Del-Norte El-Dorado Fresno "
     "Glenn Humboldt Imperial Inyo Kern Kings Lake Lassen Madera Marin Mariposa Mendocino "
     "Merced Modoc Mono Monterey Napa Nevada Orange Placer Plumas Riverside Sacramento "
     "San-Benito San-Bernardino San-Joaquin San-Luis-Obispo San-Mateo Santa-Barbara "
     "Santa-Clara Santa-Cruz Shasta Sierra Siskiyou Solano Sonoma Stanislaus Sutter Tehama "
     "Trinity Tulare Tuolumne Ventura Yolo Yuba"
-).split()
+)
 OTHER = {
     "AZ": "Avondale Buckeye Casa-Grande Chandler Flagstaff Gilbert Glendale Goodyear Kingman "
     "Mesa Nogales Peoria Phoenix Prescott Scottsdale Sierra-Vista Surprise Tempe Tucson Yuma",
@@ -40,8 +46,7 @@ OTHER = {
     "Corpus-Christi Dallas Denton Edinburg El-Paso Frisco Garland Harlingen Houston Irving "
     "Killeen Laredo Lubbock McAllen Midland Mission Odessa Pasadena Pharr Plano San-Angelo "
     "Temple Tyler Waco Weslaco",
-    "OR": "Albany Ashland Beaverton Bend Eugene Gresham Hillsboro Medford Salem Springfield "
-    "Tigard",
+    "OR": "Albany Ashland Beaverton Bend Eugene Gresham Hillsboro Medford Salem Springfield Tigard",
     "WA": "Auburn Bellevue Bellingham Bremerton Everett Kennewick Kent Lakewood Olympia Pasco "
     "Renton Spokane Tacoma Vancouver Yakima",
     "UT": "Logan Ogden Orem Provo Sandy St-George Taylorsville West-Jordan West-Valley-City",
@@ -75,7 +80,7 @@ def all_agencies() -> list[str]:
         names.append(f"{pretty(county)} County District Attorney, CA")
         names.append(f"{pretty(county)} County Probation Department, CA")
     for state, cities in OTHER.items():
-        for city in cities.split():
+        for city in words(cities):
             names.append(f"{pretty(city)} Police Department, {state}")
     names += [f"California Highway Patrol - {pretty(c)} Area, CA" for c in CA_COUNTIES]
     names += [f"{c} Unified School District Police, CA" for c in CA_CITIES[::3]]

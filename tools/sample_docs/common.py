@@ -42,8 +42,13 @@ def banner(text: str) -> Callable[[Writer], None]:
 def letterhead(w: Writer, lines: list[str], size: float = 12) -> None:
     """Centered all-caps letterhead followed by a rule."""
     for i, line in enumerate(lines):
-        w.para(line, font="Times-Bold" if i == 0 else "Times-Roman", size=size - i, align="center",
-               after=0)
+        w.para(
+            line,
+            font="Times-Bold" if i == 0 else "Times-Roman",
+            size=size - i,
+            align="center",
+            after=0,
+        )
     w.rule(1.2, 4)
     w.space(10)
 
@@ -51,8 +56,12 @@ def letterhead(w: Writer, lines: list[str], size: float = 12) -> None:
 def memo_block(w: Writer, to: str, sender: str, subject: str, date: str) -> None:
     """MEMORANDUM FOR / FROM / SUBJECT / DATE block."""
     w.para("MEMORANDUM", font="Times-Bold", size=14, align="center", after=10)
-    for label, value in (("MEMORANDUM FOR:", to), ("FROM:", sender), ("SUBJECT:", subject),
-                         ("DATE:", date)):
+    for label, value in (
+        ("MEMORANDUM FOR:", to),
+        ("FROM:", sender),
+        ("SUBJECT:", subject),
+        ("DATE:", date),
+    ):
         w.kv(label, value, label_width=125, after=6)
     w.rule()
     w.space(4)
@@ -79,18 +88,42 @@ def print_messages(w: Writer, owner: str, messages: list[Message]) -> None:
         if i:
             w.space(8)
             w.rule(0.5, 2)
-        w.kv("From:", msg.sender, label_width=62, size=10, font="Helvetica", bold="Helvetica-Bold")
-        w.kv("Sent:", msg.sent, label_width=62, size=10, font="Helvetica", bold="Helvetica-Bold")
-        w.kv("To:", "; ".join(msg.to), label_width=62, size=10, font="Helvetica",
-             bold="Helvetica-Bold")
+        w.kv("From:", msg.sender, label_width=72, size=10, font="Helvetica", bold="Helvetica-Bold")
+        w.kv("Sent:", msg.sent, label_width=72, size=10, font="Helvetica", bold="Helvetica-Bold")
+        w.kv(
+            "To:",
+            "; ".join(msg.to),
+            label_width=72,
+            size=10,
+            font="Helvetica",
+            bold="Helvetica-Bold",
+        )
         if msg.cc:
-            w.kv("Cc:", "; ".join(msg.cc), label_width=62, size=10, font="Helvetica",
-                 bold="Helvetica-Bold")
-        w.kv("Subject:", msg.subject, label_width=62, size=10, font="Helvetica",
-             bold="Helvetica-Bold")
+            w.kv(
+                "Cc:",
+                "; ".join(msg.cc),
+                label_width=72,
+                size=10,
+                font="Helvetica",
+                bold="Helvetica-Bold",
+            )
+        w.kv(
+            "Subject:",
+            msg.subject,
+            label_width=72,
+            size=10,
+            font="Helvetica",
+            bold="Helvetica-Bold",
+        )
         if msg.attachments:
-            w.kv("Attachments:", "; ".join(msg.attachments), label_width=62, size=10,
-                 font="Helvetica", bold="Helvetica-Bold")
+            w.kv(
+                "Attachments:",
+                "; ".join(msg.attachments),
+                label_width=72,
+                size=10,
+                font="Helvetica",
+                bold="Helvetica-Bold",
+            )
         w.space(8)
         for text in msg.body:
             w.para(text, font="Times-Roman", size=11, after=7)

@@ -267,19 +267,19 @@ class Writer:
         """A ruled table; column widths are fractions of the text width. Rows never split."""
         widths = [frac * self.width for _, frac in columns]
         leading = size * 1.25
-        pad = 3
+        pad = 4
 
         def cell_lines(text: str, width: float, cell_font: str) -> list[list[Word]]:
             return wrap(words_of(parse(text)), cell_font, size, width - 2 * pad) or [[]]
 
         def draw_row(cells: list[str], cell_font: str) -> None:
-            wrapped = [cell_lines(c, w, cell_font) for c, w in zip(cells, widths)]
+            wrapped = [cell_lines(c, w, cell_font) for c, w in zip(cells, widths, strict=True)]
             height = max(len(w) for w in wrapped) * leading + pad
             top = self.y
             for k in range(max(len(w) for w in wrapped)):
                 parts = []
                 x = self.margin
-                for lines, width in zip(wrapped, widths):
+                for lines, width in zip(wrapped, widths, strict=True):
                     if k < len(lines) and lines[k]:
                         y = top - pad - (k + 1) * leading + size * 0.3
                         parts.append(self.draw_words(lines[k], x + pad, y, cell_font, size))
@@ -300,7 +300,10 @@ class Writer:
 
         header()
         for row in rows:
-            need = max(len(cell_lines(c, w, font)) for c, w in zip(row, widths)) * leading + pad
+            need = (
+                max(len(cell_lines(c, w, font)) for c, w in zip(row, widths, strict=True)) * leading
+                + pad
+            )
             if self.y - need < self.bottom:
                 self.new_page()
                 header()

@@ -1,0 +1,71 @@
+"""One real index, built once per test session from sample_docs/, served by the real app."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import Settings, create_app
+from indexer.library import Library
+from indexer.pipeline import Indexer
+from indexer.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DOCS = ROOT / "sample_docs"
+TRUTH = ROOT / "tests" / "gold" / "sample_truth.json"
+SHARED = ROOT.parent / "shared"
+REAL_CORPUS = SHARED / "real_corpus" / "pdfs"
+
+
+def build_index(sources: list[Path], directory: Path, **options: object) -> dict[str, object]:
+    store = Store(directory, writable=True)
+    try:
+        return Indexer(store, workers=2).run(sources, **options).as_dict()  # type: ignore[arg-type]
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="session")
+def truth() -> dict[str, object]:
+    return json.loads(TRUTH.read_text())
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    directory = tmp_path_factory.mktemp("index")
+    build_index([SAMPLE_DOCS], directory)
+    return directory
+
+
+@pytest.fixture(scope="session")
+def library(sample_index: Path) -> Iterator[Library]:
+    lib = Library(sample_index)
+    yield lib
+    lib.close()
+
+
+@pytest.fixture(scope="session")
+def client(sample_index: Path) -> Iterator[TestClient]:
+    app = create_app(Settings(index_dir=sample_index, base_url="https://records.example.org"))
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def release(tmp_path: Path) -> Path:
+    """A small release folder of copies of sample files, for tests that change files."""
+    folder = tmp_path / "release"
+    (folder / "city").mkdir(parents=True)
+    for source in sorted(SAMPLE_DOCS.rglob("*.pdf"))[:3]:
+        shutil.copy(source, folder / "city" / source.name)
+    return folder
+
+
+requires_shared = pytest.mark.skipif(
+    not REAL_CORPUS.is_dir(), reason="../shared/real_corpus is not beside this checkout"
+)

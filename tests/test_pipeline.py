@@ -1,0 +1,111 @@
+"""Indexing runs over real files: incremental, deduplicated, and never stopped by a bad file."""
+
+import os
+import shutil
+import sqlite3
+
+from indexer.library import Library, SearchRequest
+from indexer.store import SCHEMA_VERSION, Store
+
+from .conftest import SAMPLE_DOCS, build_index
+
+
+def test_second_run_skips_unchanged_files(release, tmp_path):
+    index = tmp_path / "index"
+    first = build_index([release], index)
+    assert first["added"] == 3 and first["failed"] == []
+    second = build_index([release], index)
+    assert (second["added"], second["updated"], second["unchanged"]) == (0, 0, 3)
+    assert second["pages"] == 0  # nothing was read again
+
+
+def test_identical_files_are_one_document_with_all_their_paths(release, tmp_path):
+    original = sorted((release / "city").glob("*.pdf"))[0]
+    (release / "county").mkdir()
+    shutil.copy(original, release / "county" / "copy.pdf")
+    index = tmp_path / "index"
+    summary = build_index([release], index)
+    assert summary["added"] == 3 and summary["unchanged"] == 0
+    lib = Library(index)
+    try:
+        docs = [d.id for d in lib.catalog.documents()]
+        doc_id = next(d for d in docs if "county/copy.pdf" in lib.catalog.file_names(d))
+        assert lib.document(doc_id).file_names == (f"city/{original.name}", "county/copy.pdf")
+    finally:
+        lib.close()
+
+
+def test_changed_file_replaces_its_document(release, tmp_path):
+    index = tmp_path / "index"
+    build_index([release], index)
+    target = sorted((release / "city").glob("*.pdf"))[0]
+    replacement = sorted(SAMPLE_DOCS.rglob("*.pdf"))[-1]
+    shutil.copy(replacement, target)
+    summary = build_index([release], index)
+    assert (summary["added"], summary["updated"], summary["unchanged"]) == (0, 1, 2)
+    lib = Library(index)
+    try:
+        assert lib.status()["documents"] == 3
+        names = [name for d in lib.catalog.documents() for name in lib.catalog.file_names(d.id)]
+        assert sorted(names) == sorted(f"city/{p.name}" for p in (release / "city").glob("*.pdf"))
+    finally:
+        lib.close()
+
+
+def test_prune_removes_documents_whose_files_are_gone(release, tmp_path):
+    index = tmp_path / "index"
+    build_index([release], index)
+    gone = sorted((release / "city").glob("*.pdf"))[0]
+    gone.unlink()
+    kept = build_index([release], index)
+    assert kept["removed"] == 0
+    pruned = build_index([release], index, prune=True)
+    assert pruned["removed"] == 1
+    lib = Library(index)
+    try:
+        assert lib.status()["documents"] == 2
+        assert lib.search(SearchRequest()).total == 2
+    finally:
+        lib.close()
+
+
+def test_bad_files_are_reported_and_the_batch_goes_on(release, tmp_path):
+    (release / "city" / "notes.pdf").write_text("these are not the records you are looking for")
+    good = sorted((release / "city").glob("*.pdf"))[0].read_bytes()
+    (release / "city" / "truncated.pdf").write_bytes(good[: len(good) // 3])
+    (release / "city" / "empty.pdf").write_bytes(b"")
+    index = tmp_path / "index"
+    summary = build_index([release], index)
+    assert summary["added"] == 3
+    reasons = {f["file"]: f["reason"] for f in summary["failed"]}
+    assert set(reasons) == {"city/notes.pdf", "city/truncated.pdf", "city/empty.pdf"}
+    assert all("PDF" in reason for reason in reasons.values())
+    lib = Library(index)
+    try:
+        failed = {f["name"] for f in lib.status()["failed"]}
+        assert failed == set(reasons)
+    finally:
+        lib.close()
+    again = build_index([release], index)
+    assert again["failed"] == [] and again["unchanged"] == 6
+
+
+def test_an_index_from_another_schema_is_rebuilt(release, tmp_path):
+    index = tmp_path / "index"
+    build_index([release], index)
+    db = sqlite3.connect(index / "catalog.sqlite")
+    db.execute("UPDATE meta SET value = 'old' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    store = Store(index, writable=True)
+    assert store.rebuilt and store.catalog.get_meta("schema_version") == SCHEMA_VERSION
+    store.close()
+    summary = build_index([release], index)
+    assert summary["added"] == 3
+
+
+def test_walk_survives_link_loops_and_unreadable_folders(release, tmp_path):
+    os.symlink(release, release / "city" / "loop")
+    summary = build_index([release], tmp_path / "index")
+    assert summary["added"] == 3
+    assert any("loop" in w for w in summary["warnings"])
