@@ -181,7 +181,9 @@ class TextIndex:
             if self._searcher is None:
                 self._searcher = self._index.searcher()
             elif not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
+                # a new searcher, not refresh(): Whoosh 2.7's refresh fails on an empty index
+                self._searcher.close()
+                self._searcher = self._index.searcher()
             yield self._searcher
 
     def compile(self, node: q.Node | None) -> wq.Query:

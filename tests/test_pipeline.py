@@ -109,3 +109,15 @@ def test_walk_survives_link_loops_and_unreadable_folders(release, tmp_path):
     summary = build_index([release], tmp_path / "index")
     assert summary["added"] == 3
     assert any("loop" in w for w in summary["warnings"])
+
+
+def test_an_open_library_sees_documents_committed_after_it_opened(release, tmp_path):
+    index = tmp_path / "index"
+    build_index([release / "city" / sorted(p.name for p in (release / "city").iterdir())[0]], index)
+    lib = Library(index)
+    try:
+        assert lib.search(SearchRequest()).total == 1
+        build_index([release], index)
+        assert lib.search(SearchRequest()).total == 3
+    finally:
+        lib.close()

@@ -1,0 +1,96 @@
+"""Indexing speed: a full index of a folder, a no-change re-index, and plain text extraction
+of the same files (PDFium and pdfplumber, one process) measured in the same run.
+
+    .venv/bin/python bench/index_speed.py sample_docs [--workers 2] [--repeat 3]
+
+Prints medians. Figures are recorded in docs/PERFORMANCE.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+from indexer.pipeline import Indexer
+from indexer.store import Store
+
+
+def full_index(source: Path, workers: int) -> tuple[float, int, float]:
+    directory = Path(tempfile.mkdtemp(prefix="bench-index-"))
+    try:
+        store = Store(directory, writable=True)
+        start = time.perf_counter()
+        summary = Indexer(store, workers=workers).run([source])
+        first = time.perf_counter() - start
+        start = time.perf_counter()
+        Indexer(store, workers=workers).run([source])
+        again = time.perf_counter() - start
+        store.close()
+        return first, summary.pages, again
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def pdfium_text(files: list[Path]) -> tuple[float, int]:
+    start, pages = time.perf_counter(), 0
+    for path in files:
+        try:
+            doc = pdfium.PdfDocument(str(path), password="")
+        except pdfium.PdfiumError:
+            continue
+        for page in doc:
+            page.get_textpage().get_text_range()
+            pages += 1
+        doc.close()
+    return time.perf_counter() - start, pages
+
+
+def pdfplumber_text(files: list[Path]) -> tuple[float, int]:
+    start, pages = time.perf_counter(), 0
+    for path in files:
+        try:
+            with pdfplumber.open(str(path), password="") as pdf:
+                for page in pdf.pages:
+                    page.extract_text()
+                    page.close()
+                    pages += 1
+        except Exception:  # a benchmark of readers: unreadable files are simply skipped
+            continue
+    return time.perf_counter() - start, pages
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("source", type=Path)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-pdfplumber", action="store_true")
+    args = parser.parse_args()
+    files = sorted(p for p in args.source.rglob("*") if p.suffix.lower() == ".pdf")
+    runs = [full_index(args.source, args.workers) for _ in range(args.repeat)]
+    seconds = statistics.median(r[0] for r in runs)
+    pages = runs[0][1]
+    again = statistics.median(r[2] for r in runs)
+    print(f"files: {len(files)}, pages indexed: {pages}")
+    print(f"full index ({args.workers} workers): {seconds:.2f} s, {pages / seconds:.0f} pages/s")
+    print(f"no-change re-index: {again:.2f} s")
+    t, n = min(pdfium_text(files) for _ in range(args.repeat))
+    print(f"PDFium get_text_range, 1 process: {n / t:.0f} pages/s")
+    if not args.skip_pdfplumber:
+        t, n = pdfplumber_text(files)
+        print(f"pdfplumber extract_text, 1 process: {n / t:.0f} pages/s")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"peak memory: main process {peak:.0f} MB, largest worker {children:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
