@@ -6,24 +6,39 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 INDEX ?= index
 
-.PHONY: run test index lint format bench sample-docs clean
+.PHONY: run test index lint format bench sample-docs clean system-deps
+
+# Debian packages the site needs: Tesseract reads scanned pages.
+SYSTEM_PACKAGES := tesseract-ocr
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,tools]'
+	$(BIN)/pip install --quiet -e '.[test,tools,cluster]'
 	touch $@
 
-run: $(VENV)/.installed
+system-deps:
+	@missing=""; command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing$$missing (Debian packages)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Reading Room needs these Debian packages:$$missing"; \
+	    echo "Install them with: sudo apt-get install$$missing"; exit 1; \
+	  fi; \
+	fi
+
+run: $(VENV)/.installed system-deps
 	$(BIN)/readingroom index sample_docs --index $(INDEX)
 	$(BIN)/readingroom serve --index $(INDEX) --host $(HOST) --port $(PORT)
 
 index: $(VENV)/.installed
 	$(BIN)/readingroom index sample_docs --index $(INDEX)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed system-deps
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from indexer.library import Library, SearchRequest
-from indexer.pipeline import Indexer, Summary
+from indexer.pipeline import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Indexer, Summary
 from indexer.query import QuerySyntaxError
 from indexer.store import IndexUnavailable, Store
 
@@ -72,6 +72,23 @@ def _parser() -> argparse.ArgumentParser:
         "--ocr", choices=["auto", "always", "off"], default="auto", help="OCR scanned pages"
     )
     p.add_argument("--prune", action="store_true", help="remove documents whose files are gone")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds allowed per file, and per page of OCR (default {DEFAULT_TIMEOUT:.0f})",
+    )
+    p.add_argument(
+        "--memory",
+        type=int,
+        default=DEFAULT_MEMORY_MB,
+        help=f"megabytes of memory allowed per worker process (default {DEFAULT_MEMORY_MB})",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster, e.g. tcp://HOST:8786 (needs the 'cluster' extra)",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(run=cmd_index)
 
@@ -142,9 +159,15 @@ def cmd_index(args: argparse.Namespace) -> int:
             f"The index at {args.index} was from another version; rebuilding it.", file=sys.stderr
         )
     try:
-        summary = Indexer(store, workers=args.workers).run(
-            args.paths, prune=args.prune, progress=Progress(sys.stderr)
+        indexer = Indexer(
+            store,
+            workers=args.workers,
+            ocr_mode=args.ocr,
+            timeout=args.timeout,
+            memory_mb=args.memory,
+            scheduler=args.scheduler,
         )
+        summary = indexer.run(args.paths, prune=args.prune, progress=Progress(sys.stderr))
     finally:
         store.close()
     if args.json:
@@ -159,7 +182,9 @@ def format_summary(summary: Summary) -> str:
     lines = [
         f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}, "
         f"removed {summary.removed}, failed {len(summary.failed)}",
-        f"{summary.pages} pages ({summary.ocr_pages} OCR'd) in {summary.seconds:.1f} s",
+        f"{summary.pages} pages ({summary.ocr_pages} OCR'd"
+        + (f", {summary.unread_pages} scanned pages without text" if summary.unread_pages else "")
+        + f") in {summary.seconds:.1f} s",
     ]
     lines += [f"failed: {f['file']}: {f['reason']}" for f in summary.failed]
     lines += [f"warning: {w}" for w in summary.warnings]

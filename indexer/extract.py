@@ -7,18 +7,30 @@ same SHA-256.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-from . import pdf
+from . import ocr, pdf
 from .entities import analyse
 from .entities.bates import page_stamps
 from .entities.exemptions import find_exemptions
 from .models import Extraction, Failure, Page, Redaction
 
 # Bump when extraction changes what it produces, so that a re-index redoes every file.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to extract: ``ocr`` is auto (pages without usable text), always, or off."""
+
+    ocr: str = "auto"
+    ocr_cache: Path | None = None  # where OCR results are shared between runs and processes
+
 
 _JUNK_TITLE = re.compile(
     r"^(untitled|document\d*|microsoft (word|excel|powerpoint) - .*|.*\.(docx?|pdf|xlsx?|tiff?))$",
@@ -36,8 +48,52 @@ def sha256_of(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def extract(path: Path, sha256: str | None = None) -> Extraction | Failure:
-    """Read a PDF's pages and find its entities; a Failure says why a file could not be read."""
+@dataclass(frozen=True)
+class Draft:
+    """A file read as far as its text layer goes, with the pages still to OCR."""
+
+    sha256: str
+    size: int
+    name: str  # the file's stem, the title of last resort
+    pages: tuple[Page, ...]
+    metadata: dict[str, str]
+    ocr_pages: tuple[tuple[int, int], ...]  # (page number, dpi to render it at)
+
+
+def extract(
+    path: Path, sha256: str | None = None, options: Options = Options(), name: str | None = None
+) -> Extraction | Failure:
+    """Everything about one file: read it, OCR what needs it, find its entities.
+
+    The pipeline runs the same steps spread over worker processes (``read``, then
+    ``ocr_page`` for each page that needs it, then ``finish``)."""
+    first = read(path, sha256, options, name)
+    if not isinstance(first, Draft):
+        return first
+    texts = {}
+    try:
+        for number, dpi in first.ocr_pages:
+            texts[number] = ocr_page(path, number, dpi, options)
+    except ocr.OcrUnavailable:
+        pass  # the pages stay marked as scans without text
+    return finish(first, texts)
+
+
+def extract_bytes(
+    data: bytes, sha256: str, name: str, options: Options = Options()
+) -> Extraction | Failure:
+    """``extract`` for a worker on another machine: the file travels as bytes."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(data)
+        handle.flush()
+        return extract(Path(handle.name), sha256, options, name=name)
+
+
+def read(
+    path: Path, sha256: str | None = None, options: Options = Options(), name: str | None = None
+) -> Extraction | Draft | Failure:
+    """Read a PDF's text layer. A file with pages to OCR comes back as a Draft; one without
+    comes back finished. A Failure says why the file could not be read."""
     try:
         if sha256 is None:
             sha256, size = sha256_of(path)
@@ -69,23 +125,68 @@ def extract(path: Path, sha256: str | None = None) -> Extraction | Failure:
                 for bbox, label in raw.boxes
             ),
         )
-        for raw, stamp in zip(raw_pages, stamps, strict=False)
+        for raw, stamp in zip(raw_pages, stamps, strict=True)
+    )
+    draft = Draft(
+        sha256=sha256,
+        size=size,
+        name=name or path.stem,
+        pages=pages,
+        metadata={k: v for k, v in info.items() if k in ("Title", "Author", "Subject", "Creator")},
+        ocr_pages=tuple(
+            (raw.number, ocr.render_dpi(raw.image_dpi))
+            for raw, page in zip(raw_pages, pages, strict=True)
+            if needs_ocr(page, options.ocr)
+        ),
+    )
+    return draft if draft.ocr_pages else finish(draft, {})
+
+
+def ocr_page(path: Path, number: int, dpi: int, options: Options) -> str:
+    """The OCR text of one page, from the cache when the same pixels were read before."""
+    signature = ocr.engine_signature()
+    ((_, image),) = pdf.render_images(path, [(number, dpi)])
+    key = f"{signature}:{ocr.image_key(image)}"
+    cache = ocr.OcrCache(options.ocr_cache) if options.ocr_cache else None
+    try:
+        result = cache.get(key) if cache else None
+        if result is None:
+            result = ocr.recognise(image)
+            if cache:
+                cache.put(key, result)
+    finally:
+        if cache:
+            cache.close()
+    return result.text
+
+
+def finish(draft: Draft, ocr_texts: dict[int, str]) -> Extraction:
+    """Put OCR text into its pages and find the document's entities."""
+    pages = tuple(
+        dataclasses.replace(p, text=ocr_texts[p.number], ocr=True) if p.number in ocr_texts else p
+        for p in draft.pages
     )
     analysis = analyse(pages)
     return Extraction(
-        sha256=sha256,
-        size=size,
-        title=choose_title(info.get("Title"), analysis.subject, pages, path),
+        sha256=draft.sha256,
+        size=draft.size,
+        title=choose_title(draft.metadata.get("Title"), analysis.subject, pages, draft.name),
         pages=pages,
         entities=analysis.entities,
         doc_type=analysis.doc_type,
         date=analysis.date,
-        metadata={k: v for k, v in info.items() if k in ("Title", "Author", "Subject", "Creator")},
+        metadata=draft.metadata,
     )
 
 
+def needs_ocr(page: Page, mode: str) -> bool:
+    if mode == "off":
+        return False
+    return mode == "always" or page.image_only or ocr.text_is_garbage(page.text)
+
+
 def choose_title(
-    meta_title: str | None, subject: str | None, pages: tuple[Page, ...], path: Path
+    meta_title: str | None, subject: str | None, pages: tuple[Page, ...], name: str
 ) -> str:
     """The PDF's own title unless it is a leftover file name; else an email subject, the first
     line of text that reads like a heading, or the file name."""
@@ -99,4 +200,4 @@ def choose_title(
             wordy = sum(c.isalpha() for c in line) > len(line) / 2
             if 8 <= len(line) <= 120 and wordy and line != page.bates:
                 return line
-    return path.stem.replace("_", " ").replace("-", " ")
+    return name.replace("_", " ").replace("-", " ")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 MARGIN_FRACTION = 0.09  # header and footer bands where stamps live, as a share of page height
 MIN_BODY_CHARS = 25  # fewer word characters than this outside the margins: no usable text layer
@@ -46,6 +47,7 @@ class RawPage:
     header: str
     footer: str
     image_only: bool
+    image_dpi: float | None  # resolution of the largest image, for rendering scans to OCR
     boxes: tuple[tuple[tuple[float, float, float, float], str], ...]  # dark box bbox, nearby text
 
 
@@ -108,7 +110,7 @@ def _read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         footer = clean_text(textpage.get_text_bounded(bottom=0, top=band))
         header = clean_text(textpage.get_text_bounded(bottom=height - band, top=height))
         body = clean_text(textpage.get_text_bounded(bottom=band, top=height - band))
-        image_area, dark_boxes = _scan_objects(page, height)
+        image_area, image_dpi, dark_boxes = _scan_objects(page, height)
         boxes = tuple((box, _label(textpage, box, width, height)) for box in dark_boxes)
     finally:
         textpage.close()
@@ -123,25 +125,31 @@ def _read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         header=header,
         footer=footer,
         image_only=image_only,
+        image_dpi=image_dpi,
         boxes=() if image_only else boxes,
     )
 
 
 def _scan_objects(
     page: pdfium.PdfPage, height: float
-) -> tuple[float, list[tuple[float, float, float, float]]]:
-    """The largest image's area, and dark filled shapes big enough to hide a word."""
-    image_area = 0.0
+) -> tuple[float, float | None, list[tuple[float, float, float, float]]]:
+    """The largest image's area and resolution, and dark filled shapes big enough to hide a
+    word."""
+    image_area, image_dpi = 0.0, None
     boxes: list[tuple[float, float, float, float]] = []
     kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH]
     for obj in page.get_objects(filter=kinds, max_depth=3):
         left, bottom, right, top = obj.get_bounds()
         w, h = right - left, top - bottom
         if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            image_area = max(image_area, w * h)
+            if w * h > image_area and w > 0:
+                image_area = w * h
+                px_width, px_height = obj.get_px_size()
+                # pixels across the image's shorter printed side, per inch
+                image_dpi = min(px_width, px_height) / (min(w, h) / 72)
         elif w >= 12 and 5 <= h <= 200 and _is_dark_fill(obj):
             boxes.append((left, height - top, right, height - bottom))
-    return image_area, boxes
+    return image_area, image_dpi, boxes
 
 
 def _is_dark_fill(obj: pdfium.PdfObject) -> bool:
@@ -192,3 +200,19 @@ def render_png(path: Path | str, number: int, width: int) -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()
+
+
+def render_images(
+    path: Path | str, pages: list[tuple[int, int]]
+) -> Iterator[tuple[int, Image.Image]]:
+    """Pages, given as (1-based number, dpi), rendered as grayscale images for OCR."""
+    doc = open_document(path)
+    try:
+        for number, dpi in pages:
+            page = doc[number - 1]
+            try:
+                yield number, page.render(scale=dpi / 72, grayscale=True).to_pil()
+            finally:
+                page.close()
+    finally:
+        doc.close()

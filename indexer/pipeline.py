@@ -10,20 +10,41 @@ any moment loses at most the batch in flight, and the next run picks it up.
 from __future__ import annotations
 
 import os
+import resource
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, TimeoutError, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pebble import ProcessExpired, ProcessPool
+
+from . import ocr
 from .catalog import Catalog, FileRecord
-from .extract import EXTRACTOR_VERSION, extract, sha256_of
+from .extract import (
+    EXTRACTOR_VERSION,
+    Draft,
+    Options,
+    extract_bytes,
+    finish,
+    needs_ocr,
+    ocr_page,
+    read,
+    sha256_of,
+)
 from .models import Extraction, Failure
 from .store import Store
 
 COMMIT_EVERY_DOCS = 200
 COMMIT_EVERY_SECONDS = 30.0
+# Per-file limits. Text layers read at hundreds of pages a second, and a scanned page takes
+# about 2 s of OCR, so ten minutes covers some 300 scanned pages; a file that needs longer is
+# pathological or needs --timeout. Workers peak at about 200 MB on the real corpus; the limit
+# leaves room for a large scan while keeping any one file from taking the machine's memory.
+DEFAULT_TIMEOUT = 600.0
+DEFAULT_MEMORY_MB = 1536
 
 
 @dataclass(frozen=True)
@@ -44,6 +65,7 @@ class Summary:
     failed: list[dict[str, str]] = field(default_factory=list)
     pages: int = 0
     ocr_pages: int = 0
+    unread_pages: int = 0  # pages that needed OCR and did not get it
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
@@ -56,6 +78,7 @@ class Summary:
             "failed": self.failed,
             "pages": self.pages,
             "ocr_pages": self.ocr_pages,
+            "unread_pages": self.unread_pages,
             "seconds": round(self.seconds, 2),
             "warnings": self.warnings,
         }
@@ -96,6 +119,24 @@ def walk(roots: Iterable[Path], warn: Callable[[str], None]) -> Iterator[FoundFi
                         warn(f"{path}: {exc.strerror or exc}")
 
 
+def extractor_signature(ocr_mode: str) -> str:
+    """What a stored extraction depends on: when it changes, files are extracted again (for
+    example with OCR once Tesseract is installed)."""
+    if ocr_mode == "off":
+        return f"{EXTRACTOR_VERSION}/ocr=off"
+    try:
+        engine = ocr.engine_signature()
+    except ocr.OcrUnavailable:
+        engine = "none"
+    return f"{EXTRACTOR_VERSION}/ocr={ocr_mode}/{engine}"
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Worker initializer: cap the address space so one file cannot exhaust the machine."""
+    limit = megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
 def _found(path: Path, name: str, collection: str) -> FoundFile:
     st = path.stat()
     return FoundFile(path, name, collection, st.st_size, st.st_mtime_ns)
@@ -108,10 +149,26 @@ def _walk_error(exc: OSError) -> str:
 class Indexer:
     """One indexing run over some folders into an index directory."""
 
-    def __init__(self, store: Store, *, workers: int | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        workers: int | None = None,
+        ocr_mode: str = "auto",
+        timeout: float = DEFAULT_TIMEOUT,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+        commit_every: int = COMMIT_EVERY_DOCS,
+        scheduler: str | None = None,
+    ) -> None:
         self.store = store
         self.catalog: Catalog = store.catalog
         self.workers = max(1, workers or os.cpu_count() or 1)
+        self.timeout = timeout
+        self.memory_mb = memory_mb
+        self.commit_every = commit_every
+        self.scheduler = scheduler  # a Dask scheduler address: extract on its cluster
+        self.options = Options(ocr=ocr_mode, ocr_cache=store.directory / "ocr-cache.sqlite")
+        self.signature = extractor_signature(ocr_mode)
         self.summary = Summary()
 
     def run(
@@ -134,7 +191,7 @@ class Indexer:
                 self._record_unreadable(item, f"cannot read the file: {exc.strerror or exc}")
                 continue
             doc = self.catalog.document(sha[:16])
-            if doc is not None and doc.extractor == EXTRACTOR_VERSION:
+            if doc is not None and doc.extractor == self.signature:
                 with self.catalog.transaction():
                     self._put_file(item, doc.id)
                 if record and record.doc_id != doc.id:
@@ -144,7 +201,10 @@ class Indexer:
                     self.summary.unchanged += 1
                 continue
             todo.setdefault(sha, []).append(item)
-        self._extract_all(todo, known, progress)
+        if self.scheduler:
+            self._extract_on_cluster(todo, known, progress)
+        else:
+            self._extract_all(todo, known, progress)
         if prune:
             self._prune(found)
         self.summary.seconds = time.monotonic() - clock
@@ -160,7 +220,7 @@ class Indexer:
         if record.size != item.size or record.mtime_ns != item.mtime_ns or record.doc_id is None:
             return False
         doc = self.catalog.document(record.doc_id)
-        return doc is not None and doc.extractor == EXTRACTOR_VERSION
+        return doc is not None and doc.extractor == self.signature
 
     def _extract_all(
         self,
@@ -168,41 +228,160 @@ class Indexer:
         known: dict[str, FileRecord],
         progress: ProgressFn | None,
     ) -> None:
-        total, done, pages = len(todo), 0, 0
-        batch = Batch(self.store)
-        pending: dict[Future[Extraction | Failure], str] = {}
-        queue = iter(todo.items())
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
+        """Read files in worker processes, then OCR their scanned pages one page per task, so
+        both cores stay busy even when one long scan is all that is left."""
+        if not todo:
+            return
+        ocr_ready = self._check_ocr()
+        batch = Batch(self.store, self.signature, self.commit_every)
+        pending: dict[Future[object], tuple[str, int]] = {}  # future -> (sha, page or 0)
+        drafts: dict[str, tuple[Draft, set[int], dict[int, str]]] = {}
+        page_queue: deque[tuple[str, int, int]] = deque()
+        files = iter(todo.items())
+        done = pages = 0
+        pool = ProcessPool(
+            max_workers=self.workers, initializer=_limit_memory, initargs=(self.memory_mb,)
+        )
 
-            def submit_next() -> bool:
-                item = next(queue, None)
+        def written(result: Extraction | Failure, sha: str) -> None:
+            nonlocal done, pages
+            self._write(batch, result, todo[sha], known)
+            done += 1
+            pages += len(result.pages) if isinstance(result, Extraction) else 0
+            if progress:
+                progress(done, len(todo), pages)
+
+        def fill() -> None:
+            while len(pending) < self.workers * 2:
+                if page_queue:
+                    sha, number, dpi = page_queue.popleft()
+                    path = todo[sha][0].path
+                    args = (path, number, dpi, self.options)
+                    future = pool.schedule(ocr_page, args=args, timeout=self.timeout)
+                    pending[future] = (sha, number)
+                    continue
+                item = next(files, None)
                 if item is None:
-                    return False
-                sha, files = item
-                pending[pool.submit(extract, files[0].path, sha)] = sha
-                return True
+                    return
+                sha, found = item
+                args = (found[0].path, sha, self.options)
+                pending[pool.schedule(read, args=args, timeout=self.timeout)] = (sha, 0)
 
-            for _ in range(self.workers * 2):
-                if not submit_next():
-                    break
+        try:
+            fill()
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    sha = pending.pop(future)
-                    files = todo[sha]
+                    sha, number = pending.pop(future)
+                    if number == 0:
+                        result = self._result(future, sha, todo[sha][0].size)
+                        if isinstance(result, Draft) and ocr_ready:
+                            drafts[sha] = (result, {n for n, _ in result.ocr_pages}, {})
+                            page_queue.extend((sha, n, dpi) for n, dpi in result.ocr_pages)
+                        else:
+                            written(
+                                finish(result, {}) if isinstance(result, Draft) else result, sha
+                            )
+                        continue
+                    draft, remaining, texts = drafts[sha]
                     try:
-                        result = future.result()
-                    except Exception as exc:  # a worker that died: record it, go on
-                        result = Failure(sha, files[0].size, f"extraction crashed: {exc!r}")
-                    self._write(batch, result, files, known)
-                    done += 1
-                    if isinstance(result, Extraction):
-                        pages += len(result.pages)
-                    if progress:
-                        progress(done, total, pages)
-                    submit_next()
+                        texts[number] = future.result()
+                    except Exception as exc:  # the page stays a scan without text
+                        name = todo[sha][0].name
+                        self.summary.warnings.append(f"{name} p. {number}: OCR failed ({exc!r})")
+                    remaining.discard(number)
+                    if not remaining:
+                        del drafts[sha]
+                        written(finish(draft, texts), sha)
+                fill()
                 batch.maybe_commit()
-        batch.commit()
+            batch.commit()
+        finally:
+            pool.stop()
+            pool.join()
+
+    def _extract_on_cluster(
+        self,
+        todo: dict[str, list[FoundFile]],
+        known: dict[str, FileRecord],
+        progress: ProgressFn | None,
+    ) -> None:
+        """Extract on a Dask cluster, whole files as bytes, so its workers need no access to
+        these folders; results stream back to the single writer here. Per-file limits are the
+        cluster's own (a Dask worker's memory limit)."""
+        from distributed import Client, as_completed
+
+        if not todo:
+            return
+        options = Options(ocr=self.options.ocr, ocr_cache=None)
+        batch = Batch(self.store, self.signature, self.commit_every)
+        done = pages = 0
+        client = Client(self.scheduler)
+        try:
+            in_flight = max(2, 2 * sum(client.nthreads().values()))
+            queue = iter(todo.items())
+            running = as_completed()
+
+            def submit_next() -> None:
+                item = next(queue, None)
+                if item is not None:
+                    sha, files = item
+                    data = files[0].path.read_bytes()
+                    name = files[0].path.stem
+                    future = client.submit(
+                        extract_bytes, data, sha, name, options, key=f"extract-{sha}"
+                    )
+                    running.add(future)
+
+            for _ in range(in_flight):
+                submit_next()
+            for future in running:
+                sha = future.key.removeprefix("extract-")
+                try:
+                    result = future.result()
+                except Exception as exc:  # the cluster lost the task: record it, go on
+                    result = Failure(
+                        sha, todo[sha][0].size, f"extraction failed on the cluster: {exc!r}"
+                    )
+                self._write(batch, result, todo[sha], known)
+                done += 1
+                pages += len(result.pages) if isinstance(result, Extraction) else 0
+                if progress:
+                    progress(done, len(todo), pages)
+                future.release()
+                submit_next()
+                batch.maybe_commit()
+            batch.commit()
+        finally:
+            client.close()
+
+    def _result(self, future: Future[object], sha: str, size: int) -> Extraction | Draft | Failure:
+        """The worker's result, or a Failure that says which limit the file ran into."""
+        try:
+            return future.result()  # type: ignore[return-value]
+        except TimeoutError:
+            reason = f"took longer than the {self.timeout:.0f} s allowed per file (see --timeout)"
+        except MemoryError:
+            reason = f"needed more than the {self.memory_mb} MB allowed per file (see --memory)"
+        except ProcessExpired as exc:
+            reason = (
+                f"the reader crashed (exit code {exc.exitcode}), possibly out of the "
+                f"{self.memory_mb} MB allowed per file (see --memory)"
+            )
+        except Exception as exc:  # a bug or a library failing on a hostile file: record, go on
+            reason = f"extraction failed: {type(exc).__name__}: {exc}"
+        return Failure(sha, size, reason)
+
+    def _check_ocr(self) -> bool:
+        """Whether scanned pages can be OCR'd; a missing Tesseract is reported once."""
+        if self.options.ocr == "off":
+            return False
+        try:
+            ocr.check_tesseract()
+        except ocr.OcrUnavailable as exc:
+            self.summary.warnings.append(str(exc))
+            return False
+        return True
 
     def _write(
         self,
@@ -217,6 +396,9 @@ class Indexer:
         if isinstance(result, Extraction):
             self.summary.pages += len(result.pages)
             self.summary.ocr_pages += sum(p.ocr for p in result.pages)
+            self.summary.unread_pages += sum(
+                needs_ocr(p, self.options.ocr) and not p.ocr for p in result.pages
+            )
             if replaced:
                 self.summary.updated += 1
             else:
@@ -272,8 +454,10 @@ class Indexer:
 class Batch:
     """Results waiting for the next commit, with what to do once they are committed."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, extractor: str, size: int) -> None:
         self.store = store
+        self.extractor = extractor
+        self.size = size
         self.items: list[tuple[Extraction | Failure, list[FileRecord]]] = []
         self.callbacks: list[Callable[[], None]] = []
         self.started = time.monotonic()
@@ -285,13 +469,13 @@ class Batch:
         self.callbacks.append(callback)
 
     def maybe_commit(self) -> None:
-        full = len(self.items) >= COMMIT_EVERY_DOCS
+        full = len(self.items) >= self.size
         if full or time.monotonic() - self.started >= COMMIT_EVERY_SECONDS:
             self.commit()
 
     def commit(self) -> None:
         if self.items:
-            self.store.write(self.items)
+            self.store.write(self.items, self.extractor)
         for callback in self.callbacks:
             callback()
         self.items, self.callbacks = [], []

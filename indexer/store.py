@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .catalog import Catalog, FileRecord
-from .extract import EXTRACTOR_VERSION
 from .models import Extraction, Failure
 from .textindex import TextIndex
 
@@ -65,7 +64,9 @@ class Store:
         self.text.close()
         self.catalog.close()
 
-    def write(self, items: Sequence[tuple[Extraction | Failure, list[FileRecord]]]) -> None:
+    def write(
+        self, items: Sequence[tuple[Extraction | Failure, list[FileRecord]]], extractor: str
+    ) -> None:
         """Commit results: to Whoosh first, then to the catalog (see ``catalog``)."""
         with self.text.writer() as writer:
             for result, files in items:
@@ -79,9 +80,9 @@ class Store:
             for result, files in items:
                 collection = files[0].collection
                 if isinstance(result, Extraction):
-                    self.catalog.put_extraction(result, collection, EXTRACTOR_VERSION)
+                    self.catalog.put_extraction(result, collection, extractor)
                 else:
-                    self.catalog.put_failure(result, files[0].name, collection, EXTRACTOR_VERSION)
+                    self.catalog.put_failure(result, files[0].name, collection, extractor)
                 for record in files:
                     self.catalog.put_file(record)
 

@@ -22,10 +22,12 @@ SHARED = ROOT.parent / "shared"
 REAL_CORPUS = SHARED / "real_corpus" / "pdfs"
 
 
-def build_index(sources: list[Path], directory: Path, **options: object) -> dict[str, object]:
+def build_index(
+    sources: list[Path], directory: Path, *, ocr: str = "auto", prune: bool = False
+) -> dict[str, object]:
     store = Store(directory, writable=True)
     try:
-        return Indexer(store, workers=2).run(sources, **options).as_dict()  # type: ignore[arg-type]
+        return Indexer(store, workers=2, ocr_mode=ocr).run(sources, prune=prune).as_dict()
     finally:
         store.close()
 
@@ -56,12 +58,24 @@ def client(sample_index: Path) -> Iterator[TestClient]:
         yield test_client
 
 
+def text_only_samples() -> list[Path]:
+    """Sample files without scanned pages, smallest first, so tests that index them are
+    quick and need no OCR."""
+    files = json.loads(TRUTH.read_text())["files"]
+    paths = [
+        SAMPLE_DOCS / f["path"]
+        for f in files
+        if not any(p["scanned"] for p in f["pages"]) and f["duplicate_of"] is None
+    ]
+    return sorted(paths, key=lambda p: (p.stat().st_size, p.name))
+
+
 @pytest.fixture
 def release(tmp_path: Path) -> Path:
     """A small release folder of copies of sample files, for tests that change files."""
     folder = tmp_path / "release"
     (folder / "city").mkdir(parents=True)
-    for source in sorted(SAMPLE_DOCS.rglob("*.pdf"))[:3]:
+    for source in text_only_samples()[:3]:
         shutil.copy(source, folder / "city" / source.name)
     return folder
 

@@ -7,7 +7,7 @@ import sqlite3
 from indexer.library import Library, SearchRequest
 from indexer.store import SCHEMA_VERSION, Store
 
-from .conftest import SAMPLE_DOCS, build_index
+from .conftest import build_index, text_only_samples
 
 
 def test_second_run_skips_unchanged_files(release, tmp_path):
@@ -39,7 +39,7 @@ def test_changed_file_replaces_its_document(release, tmp_path):
     index = tmp_path / "index"
     build_index([release], index)
     target = sorted((release / "city").glob("*.pdf"))[0]
-    replacement = sorted(SAMPLE_DOCS.rglob("*.pdf"))[-1]
+    replacement = text_only_samples()[-1]
     shutil.copy(replacement, target)
     summary = build_index([release], index)
     assert (summary["added"], summary["updated"], summary["unchanged"]) == (0, 1, 2)

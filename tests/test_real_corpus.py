@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from indexer.extract import extract
+from indexer.extract import Options, extract
 from indexer.library import Library, SearchRequest
 
 from .conftest import REAL_CORPUS, build_index, requires_shared
@@ -15,7 +15,7 @@ pytestmark = requires_shared
 @pytest.fixture(scope="module")
 def real_index(tmp_path_factory):
     directory = tmp_path_factory.mktemp("real")
-    summary = build_index([REAL_CORPUS], directory)
+    summary = build_index([REAL_CORPUS], directory, ocr="off")  # OCR'd pages: see test_ocr
     return directory, summary
 
 
@@ -59,14 +59,14 @@ def test_page_counts_match_the_manifest(real_index):
 
 def test_encrypted_files_with_an_empty_password_are_read():
     path = next(REAL_CORPUS.glob("*_ENCRYPTED.pdf"))
-    result = extract(path)
+    result = extract(path, options=Options(ocr="off"))
     assert not hasattr(result, "reason"), result
     assert "Level Plains" in " ".join(p.text for p in result.pages)
 
 
 def test_scans_without_a_text_layer_are_recorded_as_such():
     path = REAL_CORPUS / "nara-jfk_fbi-docid-32989794_file-62-sl-5038-serials-1-24.pdf"
-    result = extract(path)
+    result = extract(path, options=Options(ocr="off"))
     assert len(result.pages) == 63
     assert all(p.image_only for p in result.pages)
 
