@@ -134,33 +134,59 @@ def _scan_objects(
     page: pdfium.PdfPage, height: float
 ) -> tuple[float, float | None, list[tuple[float, float, float, float]]]:
     """The largest image's area and resolution, and dark filled shapes big enough to hide a
-    word."""
-    image_area, image_dpi = 0.0, None
-    boxes: list[tuple[float, float, float, float]] = []
-    kinds = [pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH]
-    for obj in page.get_objects(filter=kinds, max_depth=3):
-        left, bottom, right, top = obj.get_bounds()
+    word. Walks PDFium's objects through its C API: a ruled table has hundreds of paths, and
+    wrapping each in a Python object cost more than reading the page's text."""
+    found = _ObjectScan(height)
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    for i in range(count):
+        found.visit(pdfium_c.FPDFPage_GetObject(page.raw, i), depth=0)
+    return found.image_area, found.image_dpi, found.boxes
+
+
+class _ObjectScan:
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.image_area = 0.0
+        self.image_dpi: float | None = None
+        self.boxes: list[tuple[float, float, float, float]] = []
+        self._l, self._b, self._r, self._t = (ctypes.c_float() for _ in range(4))
+
+    def visit(self, obj: object, depth: int) -> None:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            if depth < 3:
+                for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+                    self.visit(pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1)
+            return
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):
+            return
+        refs = (ctypes.byref(self._l), ctypes.byref(self._b), ctypes.byref(self._r))
+        if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs, ctypes.byref(self._t)):
+            return
+        left, bottom, right, top = self._l.value, self._b.value, self._r.value, self._t.value
         w, h = right - left, top - bottom
-        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            if w * h > image_area and w > 0:
-                image_area = w * h
-                px_width, px_height = obj.get_px_size()
-                # pixels across the image's shorter printed side, per inch
-                image_dpi = min(px_width, px_height) / (min(w, h) / 72)
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            if w * h > self.image_area and w > 0 and h > 0:
+                self.image_area = w * h
+                px_w, px_h = ctypes.c_uint(), ctypes.c_uint()
+                if pdfium_c.FPDFImageObj_GetImagePixelSize(
+                    obj, ctypes.byref(px_w), ctypes.byref(px_h)
+                ):
+                    # pixels across the image's shorter printed side, per inch
+                    self.image_dpi = min(px_w.value, px_h.value) / (min(w, h) / 72)
         elif w >= 12 and 5 <= h <= 200 and _is_dark_fill(obj):
-            boxes.append((left, height - top, right, height - bottom))
-    return image_area, image_dpi, boxes
+            self.boxes.append((left, self.height - top, right, self.height - bottom))
 
 
-def _is_dark_fill(obj: pdfium.PdfObject) -> bool:
+def _is_dark_fill(obj: object) -> bool:
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fillmode), ctypes.byref(stroke)):
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
         return False
     if fillmode.value == 0:
         return False
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
     if not pdfium_c.FPDFPageObj_GetFillColor(
-        obj.raw, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
+        obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
     ):
         return False
     limit = DARK * 255
