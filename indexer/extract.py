@@ -21,7 +21,7 @@ from .entities.exemptions import find_exemptions
 from .models import Extraction, Failure, Page, Redaction
 
 # Bump when extraction changes what it produces, so that a re-index redoes every file.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 @dataclass(frozen=True)

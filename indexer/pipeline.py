@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pebble import ProcessExpired, ProcessPool
 
-from . import ocr
+from . import entities, ocr
 from .catalog import Catalog, FileRecord
 from .extract import (
     EXTRACTOR_VERSION,
@@ -233,6 +233,7 @@ class Indexer:
         if not todo:
             return
         ocr_ready = self._check_ocr()
+        entities.prepare()  # before the workers fork, so they share it
         batch = Batch(self.store, self.signature, self.commit_every)
         pending: dict[Future[object], tuple[str, int]] = {}  # future -> (sha, page or 0)
         drafts: dict[str, tuple[Draft, set[int], dict[int, str]]] = {}

@@ -1,0 +1,507 @@
+"""Agencies named in text, canonicalised: federal departments, agencies and components, state
+and local law enforcement (the FBI's ORI list), cities and fusion centres.
+
+Tens of thousands of names are matched at once with an Aho-Corasick automaton over a normalised
+token stream: lower case, line breaks and runs of spaces as one space, "&" as "and", "Dept" as
+"Department", possessives and "Sheriffs" as "Sheriff", "U.S." as "US". What breaks naive
+matching is handled around the automaton:
+
+* abbreviations match on their own only when written in capitals and only for a short list of
+  well-known ones (ICE, CBP, HSI …); others count where the text defines them ("Chicago Police
+  Department (CPD)") or where a local agency's full name is in the same document (its initials);
+* a name shared by several agencies (forty "Washington County Sheriff's Office"s, every
+  department's "Office of Inspector General") is resolved by the state or parent the document
+  names, or left out when nothing decides it;
+* "PD", "the Department", "OIG" alone never match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import gzip
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
+    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
+    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
+    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York",
+    "NC": "North Carolina", "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon",
+    "PA": "Pennsylvania", "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota",
+    "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia",
+    "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+    "PR": "Puerto Rico", "GU": "Guam",
+}  # fmt: skip
+
+# A local name is only matched if it has one of these words (the ORI list also holds bare
+# place names, colleges and railways) and one word that is not generic.
+_AGENCY_WORDS = frozenset(
+    [
+        "police",
+        "sheriff",
+        "marshal",
+        "marshals",
+        "constable",
+        "patrol",
+        "troopers",
+        "trooper",
+        "department",
+        "office",
+        "bureau",
+        "division",
+        "attorney",
+        "prosecutor",
+        "corrections",
+        "correctional",
+        "jail",
+        "detention",
+        "rangers",
+        "ranger",
+        "enforcement",
+        "investigation",
+        "investigations",
+        "agency",
+        "commission",
+        "task",
+        "force",
+        "safety",
+    ]
+)
+_GENERIC_WORDS = frozenset(
+    [
+        "state",
+        "county",
+        "city",
+        "town",
+        "village",
+        "township",
+        "capitol",
+        "university",
+        "college",
+        "tribal",
+        "tribe",
+        "park",
+        "parks",
+        "public",
+        "of",
+        "the",
+        "and",
+        "police",
+        "department",
+        "office",
+        "sheriff",
+        "highway",
+        "transit",
+        "school",
+        "district",
+        "community",
+        "airport",
+        "port",
+        "railroad",
+        "railway",
+        "regional",
+        "area",
+        "metro",
+        "metropolitan",
+        "special",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "new",
+        "fort",
+        "lake",
+        "mount",
+        "saint",
+        "st",
+    ]
+)
+# Names in the federal list that, in records, are places or words rather than agencies.
+_NOT_AGENCIES = frozenset(
+    [
+        "district of columbia",
+        "new york city",
+        "us congress",
+        "united states congress",
+        "attorney general",
+        "general counsel",
+        "the authority",
+        "office of general counsel",
+        "us courts",
+        "the judiciary",
+        "office of the secretary",
+        "office of the general counsel",
+    ]
+)
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-\n[a-z]+)?(?:['’][A-Za-z]+)?|&")
+_SYNONYMS = {"&": "and", "dept": "department", "sheriffs": "sheriff", "depts": "department"}
+_DEFINED = re.compile(r"^(?:['’]s)?\s*\(\s*[“\"']?(?P<abbr>[A-Z][A-Za-z&-]{1,9})[”\"']?\s*\)")
+_STATE_AFTER = re.compile(r"^[\s,(-]*\(?(?P<st>[A-Z]{2})\b\)?")
+_ADDRESS_STATE = re.compile(r"\b(?P<st>[A-Z]{2}),?\s+\d{5}\b|,\s*(?P<st2>[A-Z]{2})\b")
+_STATE_NAMES = re.compile(
+    r"\b(" + "|".join(sorted(STATES.values(), key=len, reverse=True)) + r")\b"
+)
+_STATE_BY_NAME = {name: code for code, name in STATES.items()}
+
+
+@dataclass(frozen=True)
+class Agency:
+    value: str  # canonical name, unique per agency except same-named local agencies
+    abbreviation: str = ""
+    parent: str = ""
+    level: str = "federal"
+    ori: str = ""
+    state: str = ""
+    kind: str = ""  # toptier, subtier, component, City, County, fusion center, city
+
+    def attrs(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"level": self.level}
+        if self.abbreviation:
+            out["abbreviation"] = self.abbreviation
+        if self.parent:
+            out["parent"] = self.parent
+        if self.ori:
+            out["ori"] = self.ori
+        if self.state:
+            out["state"] = self.state
+        return out
+
+
+@dataclass
+class AgencyMention:
+    agency: Agency
+    text: str  # as written
+    start: int
+    end: int
+
+
+@dataclass
+class _Gazetteer:
+    agencies: list[Agency] = field(default_factory=list)
+    automaton: Any = None
+    # normalised key -> (agency ids, written in capitals only)
+    keys: dict[str, tuple[list[int], bool]] = field(default_factory=dict)
+
+    def add(self, name: str, agency_id: int, capitals: bool = False, key: str = "") -> None:
+        key = key or normalise(name)
+        if not key:
+            return
+        ids, caps = self.keys.setdefault(key, ([], capitals))
+        if agency_id not in ids:
+            ids.append(agency_id)
+        if not capitals and caps:
+            self.keys[key] = (ids, False)
+
+
+def _norm_token(word: str) -> str:
+    """One lower-case token in its matching form."""
+    if word.isalnum():
+        return _SYNONYMS.get(word, word)
+    if "." in word:
+        return word.replace(".", "")
+    token = word.replace("-\n", "")
+    if "'" in token or "’" in token:
+        head, _, tail = token.replace("’", "'").partition("'")
+        token = head if tail == "s" else head + tail
+    return _SYNONYMS.get(token, token)
+
+
+def tokens(text: str) -> Iterator[tuple[str, int, int]]:
+    """(normalised token, start, end) of each word of ``text``."""
+    for m in _TOKEN.finditer(text):
+        yield _norm_token(m.group(0).lower()), m.start(), m.end()
+
+
+def normalise(name: str) -> str:
+    """A name as the automaton sees it: "Sheriff's Dept." -> "sheriff department"."""
+    return " ".join([_norm_token(word) for word in _TOKEN.findall(name.lower())])
+
+
+def _is_caps(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(name.split()) <= 2
+
+
+def _local_key_ok(key: str) -> bool:
+    words = key.split()
+    return (
+        len(words) >= 2
+        and any(w in _AGENCY_WORDS for w in words)
+        and any(w not in _GENERIC_WORDS and w not in _AGENCY_WORDS for w in words)
+    )
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    gaz = _Gazetteer()
+    with open(DATA / "agencies_federal.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            name, parent = row["name"], row["parent"]
+            generic = row["generic"] == "1"
+            value = f"{name}, {parent}" if generic and parent else name
+            agency = Agency(value, row["abbreviation"], parent, "federal", kind="federal")
+            gaz.agencies.append(agency)
+            i = len(gaz.agencies) - 1
+            for variant in (name, *row["names"].split(";")):
+                key = normalise(variant)
+                if not key or key in _NOT_AGENCIES or (generic and key == normalise(name)):
+                    continue
+                if " " not in key:
+                    continue  # one word ("Congress", "Extension", "DC"): only as an abbreviation
+                gaz.add(variant, i, capitals=_is_caps(variant), key=key)
+            if row["standalone"] == "1" and row["abbreviation"]:
+                gaz.add(row["abbreviation"], i, capitals=True)
+    with open(DATA / "fusion_centers.tsv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            agency = Agency(row["name"], row["abbreviation"], "", "state", state=row["state"])
+            gaz.agencies.append(agency)
+            i = len(gaz.agencies) - 1
+            gaz.add(row["name"], i)
+            for variant in row["names"].split(";"):
+                gaz.add(variant, i)
+            if len(row["abbreviation"]) >= 4:
+                gaz.add(row["abbreviation"], i, capitals=True)
+    cities: dict[tuple[str, str], int] = {}
+    with gzip.open(DATA / "agencies_state_local.tsv.gz", "rt", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            name = row["name"]
+            agency = Agency(name, "", "", row["level"], row["ori"], row["state"], row["type"])
+            gaz.agencies.append(agency)
+            i = len(gaz.agencies) - 1
+            for variant in (name, *row["names"].split(";")):
+                key = normalise(variant)
+                if key and _local_key_ok(key):
+                    gaz.add(variant, i, key=key)
+            if row["type"] == "City" and name.endswith(" Police Department"):
+                city = name.removesuffix(" Police Department")
+                if (city, row["state"]) not in cities and len(city) > 3:
+                    gaz.agencies.append(
+                        Agency(f"City of {city}", "", "", "local", "", row["state"], "city")
+                    )
+                    cities[(city, row["state"])] = len(gaz.agencies) - 1
+                    gaz.add(f"City of {city}", len(gaz.agencies) - 1)
+    automaton = ahocorasick.Automaton()
+    for key, (ids, caps) in gaz.keys.items():
+        automaton.add_word(key, (key, tuple(ids), caps))
+    automaton.make_automaton()
+    gaz.automaton = automaton
+    return gaz
+
+
+def initials(name: str) -> set[str]:
+    """Initialisms a local agency is known by: Chicago Police Department → CPD,
+    Orange County Sheriff's Office → OCSO and OCSD."""
+    words = [
+        w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in ("of", "the", "and", "s")
+    ]
+    if len(words) < 2:
+        return set()
+    out = {"".join(w[0].upper() for w in words)}
+    if words[-1] in ("Office", "Department"):
+        for alt in ("D", "O"):
+            out.add("".join(w[0].upper() for w in words[:-1]) + alt)
+    return {x for x in out if len(x) >= 3}
+
+
+def abbreviates(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` can stand for ``name``: its capitals are the initials of the name's
+    words, in order ("CPD" for Chicago Police Department; not "MS" or "NAIL")."""
+    if abbr in STATES or not abbr[:1].isupper():
+        return False
+    initials_ = "".join(w[0].upper() for w in re.findall(r"[A-Za-z]+", name))
+    letters = [c for c in abbr.upper() if c.isalpha()]
+    if not letters or (letters[0] != initials_[:1] and letters[0] not in initials_[:3]):
+        return False
+    rest = iter(initials_)
+    return all(c in rest for c in letters)
+
+
+def document_states(text: str) -> Counter[str]:
+    """States a document names (addresses, state names), as two-letter codes."""
+    found: Counter[str] = Counter()
+    for m in _ADDRESS_STATE.finditer(text):
+        code = m.group("st") or m.group("st2")
+        if code in STATES:
+            found[code] += 1
+    for m in _STATE_NAMES.finditer(text):
+        found[_STATE_BY_NAME[m.group(1)]] += 2
+    return found
+
+
+class AgencyFinder:
+    """Finds agencies in the pages of one document (abbreviations and ambiguity are resolved
+    across the whole document)."""
+
+    def __init__(self) -> None:
+        self.gaz = gazetteer()
+
+    def find(self, pages: Iterable[tuple[int, str]]) -> list[tuple[int, AgencyMention]]:
+        pages = list(pages)
+        raw = []  # page, form, start, end, ids, text after, key
+        for number, text in pages:
+            for start, end, ids, key in self._scan(text):
+                raw.append((number, text[start:end], start, end, ids, text[end : end + 24], key))
+        if not raw:
+            return []
+        states = _LazyStates(pages)
+        agencies = self.gaz.agencies
+        sure: set[int] = {r[4][0] for r in raw if len(r[4]) == 1}
+        sure_values = {agencies[i].value for i in sure}
+        states.known = Counter(agencies[i].state for i in sure if agencies[i].state)
+        chosen: list[tuple[int, AgencyMention]] = []
+        defined: dict[str, int] = {}
+        for number, form, start, end, ids, after, key in raw:
+            agency_id = self._resolve(ids, key, after, states, sure_values)
+            if agency_id is None:
+                continue
+            agency = agencies[agency_id]
+            chosen.append((number, AgencyMention(agency, form, start, end)))
+            m = _DEFINED.match(after)
+            if m and abbreviates(m.group("abbr"), agency.value):
+                defined.setdefault(m.group("abbr"), agency_id)
+            if agency.level != "federal" and agency.kind != "city":
+                for abbr in initials(agency.value):
+                    defined.setdefault(abbr, agency_id)
+        if defined:
+            defined = {k: v for k, v in defined.items() if normalise(k) not in self.gaz.keys}
+        if defined:
+            pattern = re.compile(
+                r"(?<![\w/-])("
+                + "|".join(map(re.escape, sorted(defined, key=len, reverse=True)))
+                + r")(?![\w-])"
+            )
+            taken = {(n, m.start) for n, m in chosen}
+            for number, text in pages:
+                for m in pattern.finditer(text):
+                    if (number, m.start()) in taken:
+                        continue
+                    if any(n == number and c.start <= m.start() < c.end for n, c in chosen):
+                        continue
+                    agency = agencies[defined[m.group(1)]]
+                    chosen.append((number, AgencyMention(agency, m.group(1), m.start(), m.end())))
+        return chosen
+
+    def _scan(self, text: str) -> list[tuple[int, int, tuple[int, ...], str]]:
+        synonyms = _SYNONYMS
+        words = [
+            w if w.isalnum() and w not in synonyms else _norm_token(w)
+            for w in _TOKEN.findall(text.lower())
+        ]
+        if not words:
+            return []
+        joined = " ".join(words)
+        size = len(joined)
+        found = []
+        for last_char, (key, ids, caps) in self.gaz.automaton.iter(joined):
+            first_char = last_char - len(key) + 1
+            if (first_char == 0 or joined[first_char - 1] == " ") and (
+                last_char + 1 == size or joined[last_char + 1] == " "
+            ):
+                found.append((first_char, last_char, ids, caps, key))
+        if not found:
+            return []
+        offsets = list(itertools.accumulate((len(w) + 1 for w in words), initial=0))
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        hits = []
+        for first_char, last_char, ids, caps, key in found:
+            first = bisect.bisect_left(offsets, first_char)
+            last = bisect.bisect_right(offsets, last_char) - 1
+            start, end = spans[first][0], spans[last][1]
+            if caps and not _caps_form(text[start:end]):
+                continue
+            if caps and first and words[first - 1].upper() in STATES and len(key) <= 5:
+                continue  # "CA DOJ" is California's, not the federal department
+            hits.append((first, last, start, end, ids, key))
+        # leftmost-longest, without overlaps
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out = []
+        covered = -1
+        for first, last, start, end, ids, key in hits:
+            if first <= covered:
+                continue
+            out.append((start, end, ids, key))
+            covered = last
+        return out
+
+    def _resolve(
+        self, ids: tuple[int, ...], key: str, after: str, states: _LazyStates, sure: set[str]
+    ) -> int | None:
+        if len(ids) == 1:
+            return ids[0]
+        agencies = self.gaz.agencies
+        values = {agencies[i].value for i in ids}
+        if len(values) > 1:
+            # different agencies under one name: the one that bears it as its own name,
+            exact = [i for i in ids if normalise(agencies[i].value) == key]
+            if len({agencies[i].value for i in exact}) == 1:
+                ids = tuple(exact)
+                return self._resolve(ids, key, after, states, sure) if len(ids) > 1 else ids[0]
+            # or the one whose parent the document names
+            by_parent = [i for i in ids if agencies[i].parent in sure]
+            if len({agencies[i].value for i in by_parent}) == 1:
+                return by_parent[0]
+            federal = [i for i in ids if agencies[i].level == "federal"]
+            if len(federal) == 1 and len(values) == 2 and agencies[federal[0]].kind == "federal":
+                return federal[0]
+            return None
+        m = _STATE_AFTER.match(after)
+        if m and m.group("st") in STATES:
+            for i in ids:
+                if agencies[i].state == m.group("st"):
+                    return i
+        scored = sorted(ids, key=lambda i: -states.get(agencies[i].state, 0))
+        best = states.get(agencies[scored[0]].state, 0)
+        if best and (len(scored) == 1 or states.get(agencies[scored[1]].state, 0) < best):
+            return scored[0]
+        # the name is certain, the place is not: keep the name without ORI or state
+        a = agencies[ids[0]]
+        return _unplaced(a)
+
+
+class _LazyStates:
+    """The states a document names, counted only when a homonym needs them."""
+
+    def __init__(self, pages: list[tuple[int, str]]) -> None:
+        self.pages = pages
+        self.known: Counter[str] = Counter()
+        self._counted: Counter[str] | None = None
+
+    def get(self, state: str, default: int = 0) -> int:
+        if self._counted is None:
+            self._counted = document_states("\n".join(text for _, text in self.pages))
+            self._counted.update(self.known)
+        return self._counted.get(state, default)
+
+
+def _caps_form(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+_UNPLACED: dict[str, int] = {}
+
+
+def _unplaced(agency: Agency) -> int:
+    """An entry for a local agency whose state the document does not settle."""
+    gaz = gazetteer()
+    key = agency.value
+    if key not in _UNPLACED:
+        gaz.agencies.append(Agency(agency.value, "", "", agency.level, kind=agency.kind))
+        _UNPLACED[key] = len(gaz.agencies) - 1
+    return _UNPLACED[key]
