@@ -1,7 +1,8 @@
-"""Indexing speed: a full index of a folder, a no-change re-index, and plain text extraction
-of the same files (PDFium and pdfplumber, one process) measured in the same run.
+"""Indexing speed: a full index of a folder without OCR (text-layer pages), the same with
+OCR (the difference is the OCR pages' cost), a no-change re-index, and plain text
+extraction of the same files (PDFium and pdfplumber, one process), all in the same run.
 
-    .venv/bin/python bench/index_speed.py sample_docs [--workers 2] [--repeat 3]
+    .venv/bin/python bench/index_speed.py sample_docs [--workers 2] [--repeat 3] [--ocr-repeat 1]
 
 Prints medians. Figures are recorded in docs/PERFORMANCE.md.
 """
@@ -23,18 +24,20 @@ from indexer.pipeline import Indexer
 from indexer.store import Store
 
 
-def full_index(source: Path, workers: int) -> tuple[float, int, float]:
+def full_index(source: Path, workers: int, ocr: str) -> tuple[float, int, int, float]:
+    """Seconds for a first index into an empty directory, pages, OCR'd pages, and seconds
+    for a second run over the unchanged files."""
     directory = Path(tempfile.mkdtemp(prefix="bench-index-"))
     try:
         store = Store(directory, writable=True)
         start = time.perf_counter()
-        summary = Indexer(store, workers=workers).run([source])
+        summary = Indexer(store, workers=workers, ocr_mode=ocr).run([source])
         first = time.perf_counter() - start
         start = time.perf_counter()
-        Indexer(store, workers=workers).run([source])
+        Indexer(store, workers=workers, ocr_mode=ocr).run([source])
         again = time.perf_counter() - start
         store.close()
-        return first, summary.pages, again
+        return first, summary.pages, summary.ocr_pages, again
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -72,16 +75,29 @@ def main() -> None:
     parser.add_argument("source", type=Path)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--ocr-repeat", type=int, default=1, help="runs with OCR (0: none)")
     parser.add_argument("--skip-pdfplumber", action="store_true")
     args = parser.parse_args()
     files = sorted(p for p in args.source.rglob("*") if p.suffix.lower() == ".pdf")
-    runs = [full_index(args.source, args.workers) for _ in range(args.repeat)]
+    runs = [full_index(args.source, args.workers, "off") for _ in range(args.repeat)]
     seconds = statistics.median(r[0] for r in runs)
     pages = runs[0][1]
-    again = statistics.median(r[2] for r in runs)
+    again = statistics.median(r[3] for r in runs)
     print(f"files: {len(files)}, pages indexed: {pages}")
-    print(f"full index ({args.workers} workers): {seconds:.2f} s, {pages / seconds:.0f} pages/s")
+    print(
+        f"full index, no OCR ({args.workers} workers): {seconds:.2f} s, "
+        f"{pages / seconds:.0f} pages/s"
+    )
     print(f"no-change re-index: {again:.2f} s")
+    if args.ocr_repeat:
+        ocr_runs = [full_index(args.source, args.workers, "auto") for _ in range(args.ocr_repeat)]
+        with_ocr = statistics.median(r[0] for r in ocr_runs)
+        ocr_pages = ocr_runs[0][2]
+        extra = with_ocr - seconds
+        print(
+            f"full index with OCR: {with_ocr:.2f} s; {ocr_pages} OCR'd pages in the extra "
+            f"{extra:.2f} s: {ocr_pages / extra:.2f} OCR pages/s"
+        )
     t, n = min(pdfium_text(files) for _ in range(args.repeat))
     print(f"PDFium get_text_range, 1 process: {n / t:.0f} pages/s")
     if not args.skip_pdfplumber:
