@@ -1,32 +1,90 @@
-"""Pinpoint citations built from what the record says about itself."""
+"""Citations built from what the record says about itself: a pinpoint citation for a page,
+and the whole document as RIS, BibTeX and CSL-JSON for citation managers."""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from indexer.catalog import DocumentRecord
-from indexer.models import Page
+from indexer.models import Entity, Page
 
-_MONTHS = [
-    "Jan.",
-    "Feb.",
-    "Mar.",
-    "Apr.",
-    "May",
-    "June",
-    "July",
-    "Aug.",
-    "Sept.",
-    "Oct.",
-    "Nov.",
-    "Dec.",
-]
+_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+           "Dec."]  # fmt: skip
+_DOC_TYPE_NAMES = {"email": "Email", "memo": "Memorandum", "letter": "Letter"}
+
+
+@dataclass(frozen=True)
+class Cited:
+    """The facts a citation is made of, in the order a citation uses them."""
+
+    author: str  # the agency the record comes from
+    title: str
+    date: str | None  # ISO, full or partial
+    collection: str
+    url: str  # the document's permalink
+    pdf_url: str
+    doc_id: str
+    doc_type: str
+    bates_range: tuple[str, str] | None
+    pages: int
+
+
+def cited(
+    doc: DocumentRecord,
+    agencies: Sequence[Entity],
+    base_url: str,
+    bates_range: tuple[str, str] | None = None,
+) -> Cited:
+    base = base_url.rstrip("/")
+    author = issuing_agency(agencies, doc.metadata.get("Author", ""))
+    return Cited(
+        author=author,
+        title=descriptive_title(doc),
+        date=doc.date,
+        collection=doc.collection,
+        url=f"{base}/documents/{doc.id}",
+        pdf_url=f"{base}/documents/{doc.id}/pdf",
+        doc_id=doc.id,
+        doc_type=doc.doc_type,
+        bates_range=bates_range,
+        pages=doc.page_count,
+    )
+
+
+def issuing_agency(agencies: Sequence[Entity], author: str) -> str:
+    """The agency a record comes from: the PDF's author when that names an agency, else the
+    agency on the first page that the document names on most pages."""
+    wanted = author.strip().lower()
+    for agency in agencies:
+        names = {agency.value, agency.attrs.get("abbreviation") or "", *agency.forms}
+        if wanted and wanted in {name.lower() for name in names if name}:
+            return agency.value
+    on_first_page = [a for a in agencies if 1 in a.pages] or list(agencies)
+    if not on_first_page:
+        return author
+    return max(on_first_page, key=lambda a: (len(a.pages), -len(a.value))).value
+
+
+def descriptive_title(doc: DocumentRecord) -> str:
+    """An email is cited as "Email re: its subject"; other records by their title."""
+    name = _DOC_TYPE_NAMES.get(doc.doc_type)
+    title = doc.title.strip()
+    if name and not title.lower().startswith(name.lower()):
+        subject = re.sub(r"^(?:re|fw|fwd)\s*:\s*", "", title, flags=re.I)
+        return f"{name} re: {subject}" if doc.doc_type == "email" else f"{name}: {title}"
+    return title
 
 
 def citation_date(iso: str | None) -> str:
-    """2018-03-20 -> Mar. 20, 2018 (legal citation style); n.d. when undated."""
+    """2018-03-20 -> Mar. 20, 2018; 2018-03 -> Mar. 2018; n.d. when undated."""
     if not iso:
         return "n.d."
+    if re.fullmatch(r"\d{4}-\d{2}", iso):
+        return f"{_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
     try:
         day = date.fromisoformat(iso[:10])
     except ValueError:
@@ -34,21 +92,96 @@ def citation_date(iso: str | None) -> str:
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
-def page_citation(
-    doc: DocumentRecord, page: Page, agencies: tuple[str, ...], permalink: str
-) -> str:
-    """Agency, title (date), Bates number or page, collection, permalink."""
-    author = doc.metadata.get("Author") or (agencies[0] if agencies else "")
+def document_citation(c: Cited) -> str:
+    """Agency, title (date), Bates range, release, permalink of the document."""
+    pin = f"{c.bates_range[0]}–{c.bates_range[1]}" if c.bates_range else ""
+    parts = [c.author, f"{c.title} ({citation_date(c.date)})", pin, c.collection, c.url]
+    return ", ".join(p for p in parts if p)
+
+
+def page_citation(c: Cited, page: Page) -> str:
+    """Agency, title (date), Bates number or page, release, permalink of the page."""
     pin = page.bates or f"p. {page.number}"
-    parts = [
-        part
-        for part in (
-            author,
-            f"{doc.title} ({citation_date(doc.date)})",
-            pin,
-            doc.collection,
-            permalink,
-        )
-        if part
-    ]
-    return ", ".join(parts)
+    parts = [c.author, f"{c.title} ({citation_date(c.date)})", pin, c.collection]
+    return ", ".join(p for p in parts if p) + f", {c.url}/pages/{page.number}"
+
+
+def _year_month_day(iso: str | None) -> list[int]:
+    if not iso or not re.match(r"\d{4}", iso):
+        return []
+    return [int(part) for part in iso.split("-") if part.isdigit()]
+
+
+def ris(c: Cited) -> str:
+    """RIS, the tagged format Zotero, EndNote and Mendeley import."""
+    lines = [("TY", "GOVDOC"), ("TI", c.title)]
+    if c.author:
+        lines.append(("AU", c.author))
+    parts = _year_month_day(c.date)
+    if parts:
+        lines.append(("PY", str(parts[0])))
+        lines.append(("DA", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
+    lines += [("PB", c.author), ("T2", c.collection), ("UR", c.url), ("L1", c.pdf_url)]
+    lines.append(("ID", c.doc_id))
+    if c.bates_range:
+        lines.append(("N1", f"Bates {c.bates_range[0]} – {c.bates_range[1]}"))
+    lines.append(("ER", ""))
+    return "".join(
+        f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines if value or tag == "ER"
+    )
+
+
+def bibtex(c: Cited) -> str:
+    """A BibTeX @misc entry; braces and backslashes in the record are escaped."""
+    fields = [("title", c.title), ("author", "{" + _bib(c.author) + "}" if c.author else "")]
+    parts = _year_month_day(c.date)
+    if parts:
+        fields.append(("year", str(parts[0])))
+        if len(parts) > 1:
+            fields.append(("month", str(parts[1])))
+        fields.append(("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
+    fields += [("howpublished", c.collection), ("url", c.url), ("note", _bates_note(c))]
+    body = ",\n".join(
+        f"  {name} = {{{value if name == 'author' else _bib(value)}}}"
+        for name, value in fields
+        if value
+    )
+    return f"@misc{{readingroom_{c.doc_id},\n{body}\n}}\n"
+
+
+def csl_json(c: Cited) -> str:
+    """CSL-JSON, the citation format of Zotero and Pandoc, as a one-item list."""
+    item: dict[str, object] = {
+        "id": c.doc_id,
+        "type": "document",
+        "title": c.title,
+        "publisher": c.author,
+        "collection-title": c.collection,
+        "URL": c.url,
+        "number-of-pages": c.pages,
+        "genre": c.doc_type,
+    }
+    if c.author:
+        item["author"] = [{"literal": c.author}]
+    parts = _year_month_day(c.date)
+    if parts:
+        item["issued"] = {"date-parts": [parts]}
+    note = _bates_note(c)
+    if note:
+        item["note"] = note
+    return json.dumps([item], ensure_ascii=False, indent=2)
+
+
+def _bates_note(c: Cited) -> str:
+    return f"Bates {c.bates_range[0]} – {c.bates_range[1]}" if c.bates_range else ""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _bib(text: str) -> str:
+    def escape(m: re.Match[str]) -> str:
+        return r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group()
+
+    return re.sub(r"[\\{}%&$#_]", escape, _one_line(text))

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from indexer import pdf
 
-DEFAULT_WIDTH = 900
-THUMBNAIL_WIDTH = 200
+# A few sizes only, so the cache on disk cannot be filled with every width someone asks for.
+WIDTHS = {"thumb": 200, "page": 900, "large": 1600}
 
 
 def page_png(index_dir: Path, doc_id: str, source: Path, number: int, width: int) -> bytes:

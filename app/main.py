@@ -11,16 +11,22 @@ from typing import Annotated, Any, Literal
 import swagger_ui_bundle
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indexer.library import Library, SearchRequest
-from indexer.query import MAX_QUERY_LENGTH, QuerySyntaxError
+from indexer.query import MAX_QUERY_LENGTH, QuerySyntaxError, parse
 from indexer.store import IndexUnavailable
 
-from . import images, views
+from . import citation, exports, images, views
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Jinja2Templates(directory=str(ROOT / "templates"))
@@ -85,7 +91,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     def wants_json(request: Request) -> bool:
         path = request.url.path
-        return path.startswith("/api/") or path in ("/healthz", "/openapi.json")
+        return (
+            path.startswith("/api/")
+            or path in ("/healthz", "/openapi.json", "/search.atom")
+            or path.endswith((".ris", ".bib", ".json"))
+        )
 
     @app.exception_handler(QuerySyntaxError)
     async def bad_query(request: Request, exc: QuerySyntaxError) -> Response:
@@ -181,25 +191,91 @@ def create_app(settings: Settings) -> FastAPI:
     def html_search(request: Request, lib: Lib, search: Search) -> HTMLResponse:
         return render(request, "search.html", views.search_data(lib, search))
 
+    @app.get(
+        "/api/search.csv",
+        tags=["search"],
+        summary="Every result of a search as CSV, streamed",
+        response_class=StreamingResponse,
+    )
+    def search_csv(lib: Lib, request: Search) -> StreamingResponse:
+        parse(request.q)  # a bad query answers 400 before the stream starts
+        return StreamingResponse(
+            exports.csv_rows(lib, request, settings.base_url),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": 'attachment; filename="search.csv"'},
+        )
+
+    @app.get(
+        "/api/search.jsonl",
+        tags=["search"],
+        summary="Every result of a search as JSON Lines, streamed",
+        response_class=StreamingResponse,
+    )
+    def search_jsonl(lib: Lib, request: Search) -> StreamingResponse:
+        parse(request.q)
+        return StreamingResponse(
+            exports.jsonl(lib, request, settings.base_url), media_type="application/x-ndjson"
+        )
+
+    @app.get("/search.atom", tags=["search"], summary="Newest documents matching a search, as Atom")
+    def search_atom(lib: Lib, request: Search) -> Response:
+        return Response(
+            exports.atom(lib, request, settings.base_url), media_type="application/atom+xml"
+        )
+
     # -- documents --------------------------------------------------------------------------
 
-    def load_document(lib: Library, doc_id: str) -> dict[str, Any]:
+    QueryText = Annotated[str, Query(max_length=MAX_QUERY_LENGTH)]
+
+    def load_document(lib: Library, doc_id: str, q: str = "") -> dict[str, Any]:
         view = lib.document(doc_id)
         if view is None:
             raise HTTPException(404, f"No document {doc_id} in this index.")
-        return views.document_data(view)
+        hits = lib.document_hits(doc_id, q) if q else []
+        return views.document_data(view, q, settings.base_url, hits)
 
     @app.get(
         "/api/documents/{doc_id}",
         tags=["documents"],
-        summary="One document with its entities and pages",
+        summary="One document with its entities, pages, citation, and the pages matching q",
     )
-    def api_document(lib: Lib, doc_id: DocId) -> dict[str, Any]:
-        return load_document(lib, doc_id)
+    def api_document(lib: Lib, doc_id: DocId, q: QueryText = "") -> dict[str, Any]:
+        return load_document(lib, doc_id, q)
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def html_document(request: Request, lib: Lib, doc_id: DocId) -> HTMLResponse:
-        return render(request, "document.html", load_document(lib, doc_id))
+    def html_document(request: Request, lib: Lib, doc_id: DocId, q: QueryText = "") -> HTMLResponse:
+        return render(request, "document.html", load_document(lib, doc_id, q))
+
+    def cited(lib: Library, doc_id: str) -> citation.Cited:
+        view = lib.document(doc_id)
+        if view is None:
+            raise HTTPException(404, f"No document {doc_id} in this index.")
+        return views.document_citation(view, settings.base_url)
+
+    @app.get("/documents/{doc_id}/cite.ris", tags=["citations"], summary="The document as RIS")
+    def cite_ris(lib: Lib, doc_id: DocId) -> Response:
+        return Response(
+            citation.ris(cited(lib, doc_id)),
+            media_type="application/x-research-info-systems",
+            headers={"Content-Disposition": f'attachment; filename="{doc_id}.ris"'},
+        )
+
+    @app.get("/documents/{doc_id}/cite.bib", tags=["citations"], summary="The document as BibTeX")
+    def cite_bib(lib: Lib, doc_id: DocId) -> Response:
+        return Response(
+            citation.bibtex(cited(lib, doc_id)),
+            media_type="application/x-bibtex",
+            headers={"Content-Disposition": f'attachment; filename="{doc_id}.bib"'},
+        )
+
+    @app.get(
+        "/documents/{doc_id}/cite.json", tags=["citations"], summary="The document as CSL-JSON"
+    )
+    def cite_json(lib: Lib, doc_id: DocId) -> Response:
+        return Response(
+            citation.csl_json(cited(lib, doc_id)),
+            media_type="application/vnd.citationstyles.csl+json",
+        )
 
     @app.get(
         "/documents/{doc_id}/pdf",
@@ -228,13 +304,13 @@ def create_app(settings: Settings) -> FastAPI:
         lib: Lib,
         doc_id: DocId,
         number: int,
-        width: Annotated[int, Query(ge=100, le=2000)] = images.DEFAULT_WIDTH,
+        size: Literal["thumb", "page", "large"] = "page",
     ) -> Response:
         path = lib.file_path(doc_id)
         view = lib.document(doc_id)
         if path is None or view is None or not 1 <= number <= view.record.page_count:
             raise HTTPException(404, f"No page {number} in document {doc_id}.")
-        png = images.page_png(settings.index_dir, doc_id, path, number, width)
+        png = images.page_png(settings.index_dir, doc_id, path, number, images.WIDTHS[size])
         return Response(
             png, media_type="image/png", headers={"Cache-Control": "public, max-age=86400"}
         )
@@ -254,7 +330,7 @@ def create_app(settings: Settings) -> FastAPI:
         lib: Lib,
         doc_id: DocId,
         number: int,
-        q: Annotated[str, Query(max_length=MAX_QUERY_LENGTH)] = "",
+        q: QueryText = "",
     ) -> dict[str, Any]:
         return load_page(lib, doc_id, number, q)
 
@@ -266,7 +342,7 @@ def create_app(settings: Settings) -> FastAPI:
         lib: Lib,
         doc_id: DocId,
         number: int,
-        q: Annotated[str, Query(max_length=MAX_QUERY_LENGTH)] = "",
+        q: QueryText = "",
     ) -> HTMLResponse:
         return render(request, "page.html", load_page(lib, doc_id, number, q))
 
@@ -289,6 +365,7 @@ def create_app(settings: Settings) -> FastAPI:
     def docs(request: Request) -> HTMLResponse:
         return render(request, "docs.html", {})
 
+    __import__("app.agency_routes").agency_routes.add_agency_routes(app, library, render)
     return app
 
 

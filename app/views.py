@@ -11,14 +11,15 @@ from indexer.library import (
     FACETS,
     DocumentView,
     Library,
+    PageHit,
     PageView,
     ResultRow,
     SearchRequest,
     SearchResult,
 )
-from indexer.models import Entity
+from indexer.models import ENTITY_KINDS, Entity
 
-from .citation import page_citation
+from . import citation
 
 FACET_LABELS = {
     "agency": "Agency",
@@ -78,6 +79,14 @@ def search_data(library: Library, request: SearchRequest) -> dict[str, object]:
             for name, values in result.facets.items()
         },
         "facet_labels": FACET_LABELS,
+        "suggestion": (
+            {
+                "query": result.suggestion,
+                "url": "/search?" + query_string([("q", result.suggestion)]),
+            }
+            if result.suggestion
+            else None
+        ),
         "chips": _chips(base),
         "links": _links(base, request, result),
     }
@@ -142,7 +151,20 @@ def _links(
         "sort_date": "/search?" + query_string([*plain, ("sort", "date")]),
         "sort_date_desc": "/search?" + query_string([*plain, ("sort", "-date")]),
         "clear": "/search?" + query_string([("q", request.q)]),
+        "csv": "/api/search.csv?" + query_string(base),
+        "jsonl": "/api/search.jsonl?" + query_string(base),
+        "atom": "/search.atom?" + query_string(plain),
     }
+
+
+# entity kind -> (search parameter, how the value becomes that parameter's value)
+_ENTITY_LINKS = {
+    "agency": ("agency", None),
+    "contract": ("contract", None),
+    "exemption": ("exemption", None),
+    "bates": ("q", "bates:{}"),
+    "date": ("q", '"{}"'),
+}
 
 
 def entity_data(entity: Entity) -> dict[str, object]:
@@ -153,17 +175,23 @@ def entity_data(entity: Entity) -> dict[str, object]:
     }
     for key, value in entity.attrs.items():
         data.setdefault(key, value)
+    link = _ENTITY_LINKS.get(entity.kind)
+    if link and entity.kind != "date":
+        param, template = link
+        value = template.format(entity.value) if template else entity.value
+        data["search_url"] = "/search?" + query_string([(param, value)])
     return data
 
 
-def document_data(view: DocumentView) -> dict[str, object]:
+def document_data(
+    view: DocumentView, q: str, base_url: str, hits: list[PageHit]
+) -> dict[str, object]:
     doc = view.record
-    by_kind: dict[str, list[dict[str, object]]] = {
-        kind: [] for kind in ("agency", "contract", "date", "exemption", "bates", "email", "money")
-    }
+    by_kind: dict[str, list[dict[str, object]]] = {kind: [] for kind in ENTITY_KINDS}
     for entity in view.entities:
         by_kind.setdefault(entity.kind, []).append(entity_data(entity))
-    bates = [p["bates"] for p in view.pages if p["bates"]]
+    cite = document_citation(view, base_url)
+    bates_range = cite.bates_range
     return {
         "id": doc.id,
         "title": doc.title,
@@ -176,7 +204,7 @@ def document_data(view: DocumentView) -> dict[str, object]:
         "doc_type": doc.doc_type,
         "status": doc.status,
         "error": doc.error,
-        "bates_range": [bates[0], bates[-1]] if bates else None,
+        "bates_range": list(bates_range) if bates_range else None,
         "metadata": doc.metadata,
         "entities": by_kind,
         "pages": [
@@ -185,13 +213,66 @@ def document_data(view: DocumentView) -> dict[str, object]:
                 "ocr": bool(p["ocr"]),
                 "image_only": bool(p["image_only"]),
                 "bates": p["bates"],
-                "url": page_url(doc.id, int(p["number"])),  # type: ignore[arg-type]
+                "url": page_url(doc.id, int(p["number"]), q),  # type: ignore[arg-type]
+                "thumbnail_url": f"/documents/{doc.id}/pages/{p['number']}.png?size=thumb",
             }
             for p in view.pages
         ],
+        "query": q,
+        "hits": [
+            {
+                "page": h.page,
+                "excerpt": h.excerpt,
+                "matches": h.matches,
+                "url": page_url(doc.id, h.page, q),
+            }
+            for h in hits
+        ],
+        "citation": {
+            "author": cite.author,
+            "title": cite.title,
+            "date": cite.date,
+            "permalink": cite.url,
+            "text": citation.document_citation(cite),
+            "ris_url": f"/documents/{doc.id}/cite.ris",
+            "bibtex_url": f"/documents/{doc.id}/cite.bib",
+            "csl_json_url": f"/documents/{doc.id}/cite.json",
+        },
+        "meta": _highwire(cite, doc.page_count),
         "url": f"/documents/{doc.id}",
         "pdf_url": f"/documents/{doc.id}/pdf",
+        "links": {
+            "json": f"/api/documents/{doc.id}" + (f"?{urlencode({'q': q})}" if q else ""),
+        },
     }
+
+
+def document_citation(view: DocumentView, base_url: str) -> citation.Cited:
+    bates = [str(p["bates"]) for p in view.pages if p["bates"]]
+    agencies = [e for e in view.entities if e.kind == "agency"]
+    return citation.cited(view.record, agencies, base_url, (bates[0], bates[-1]) if bates else None)
+
+
+def _highwire(cite: citation.Cited, pages: int) -> list[tuple[str, str]]:
+    """Highwire Press tags, which Zotero's connector reads to save the record with its PDF."""
+    tags = [("citation_title", cite.title)]
+    if cite.author:
+        tags.append(("citation_author", cite.author))
+        tags.append(("citation_publisher", cite.author))
+    if cite.date and cite.date[:4].isdigit():
+        tags.append(("citation_publication_date", cite.date.replace("-", "/")))
+    tags += [
+        ("citation_pdf_url", cite.pdf_url),
+        ("citation_abstract_html_url", cite.url),
+        ("citation_technical_report_institution", cite.collection),
+        ("citation_firstpage", "1"),
+        ("citation_lastpage", str(pages)),
+    ]
+    if cite.bates_range:
+        tags.append(
+            ("citation_technical_report_number", f"{cite.bates_range[0]}–{cite.bates_range[1]}")
+        )
+    return tags
 
 
 def page_data(view: PageView, q: str, base_url: str) -> dict[str, object]:
@@ -199,7 +280,9 @@ def page_data(view: PageView, q: str, base_url: str) -> dict[str, object]:
     n = page.number
     prev_hit = max((p for p in view.hit_pages if p < n), default=None)
     next_hit = min((p for p in view.hit_pages if p > n), default=None)
-    permalink = f"{base_url.rstrip('/')}/documents/{doc.id}/pages/{n}"
+    cite = citation.cited(doc, view.agencies, base_url)
+    permalink = f"{cite.url}/pages/{n}"
+    exemptions = sorted({code for r in page.redactions for code in r.exemptions})
     return {
         "document": {
             "id": doc.id,
@@ -208,7 +291,7 @@ def page_data(view: PageView, q: str, base_url: str) -> dict[str, object]:
             "doc_type": doc.doc_type,
             "collection": doc.collection,
             "page_count": doc.page_count,
-            "url": f"/documents/{doc.id}",
+            "url": f"/documents/{doc.id}" + (f"?{urlencode({'q': q})}" if q else ""),
         },
         "number": n,
         "text": page.text,
@@ -220,11 +303,14 @@ def page_data(view: PageView, q: str, base_url: str) -> dict[str, object]:
             {"bbox": list(r.bbox), "label": r.label, "exemptions": list(r.exemptions)}
             for r in page.redactions
         ],
+        "redaction_summary": {"boxes": len(page.redactions), "exemptions": exemptions},
         "query": q,
         "hit_pages": list(view.hit_pages),
-        "citation": page_citation(doc, page, view.agencies, permalink),
+        "citation": citation.page_citation(cite, page),
         "permalink": permalink,
         "image_url": f"/documents/{doc.id}/pages/{n}.png",
+        "image_width": page.width,
+        "image_height": page.height,
         "links": {
             "prev": page_url(doc.id, n - 1, q) if n > 1 else None,
             "next": page_url(doc.id, n + 1, q) if n < doc.page_count else None,

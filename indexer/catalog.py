@@ -299,6 +299,13 @@ class Catalog:
             f"SELECT doc_id, kind, value FROM entities WHERE kind IN ({marks})", kinds
         )
 
+    def entity_values_of(self, doc_id: str) -> list[tuple[str, str, str]]:
+        """(doc_id, kind, value) for every entity of one document."""
+        return self._db.execute(
+            "SELECT doc_id, kind, value FROM entities WHERE doc_id = ? ORDER BY kind, value",
+            (doc_id,),
+        ).fetchall()
+
     # -- status -----------------------------------------------------------------------------
 
     def counts(self) -> dict[str, Any]:

@@ -7,9 +7,10 @@ documents on the page being shown get their matching pages and excerpts.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from .store import Store
 from .textindex import Excerpts, TextIndex
 
 FACETS = ("agency", "doc_type", "year", "exemption", "contract", "collection")
-SORTS = ("relevance", "date", "-date")
+SORTS = ("relevance", "date", "-date", "-indexed")  # -indexed: newest in the collection first
 HITS_PER_RESULT = 3
 FACET_VALUES_SHOWN = 50
 MAX_PER_PAGE = 100
@@ -70,6 +71,15 @@ class SearchResult:
     total: int
     rows: tuple[ResultRow, ...]
     facets: dict[str, list[FacetValue]]
+    suggestion: str | None = None  # the query with misspelled words corrected
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    document: DocumentRecord
+    file_names: tuple[str, ...]
+    entities: dict[str, tuple[str, ...]]
+    pages: tuple[int, ...]  # pages that match the query
 
 
 @dataclass(frozen=True)
@@ -86,7 +96,7 @@ class PageView:
     page: Page
     marked_text: str  # escaped HTML with the query's words marked
     hit_pages: tuple[int, ...]  # pages of this document that match the query
-    agencies: tuple[str, ...]
+    agencies: tuple[Entity, ...]
 
 
 class _FacetTable:
@@ -98,6 +108,7 @@ class _FacetTable:
         number = {doc_id: docnum for docnum, doc_id in ids.items()}
         self.values: dict[str, dict[int, tuple[str, ...]]] = {name: {} for name in FACETS}
         self.dates: dict[int, str | None] = {}
+        self.indexed: dict[int, str] = {}
         self.titles: dict[int, str] = {}
         grouped: dict[str, dict[int, list[str]]] = {name: {} for name in FACETS}
         for doc in store.catalog.documents():
@@ -105,6 +116,7 @@ class _FacetTable:
             if docnum is None:
                 continue
             self.dates[docnum] = doc.date
+            self.indexed[docnum] = doc.indexed_at
             self.titles[docnum] = doc.title.lower()
             grouped["doc_type"][docnum] = [doc.doc_type]
             grouped["collection"][docnum] = [doc.collection]
@@ -150,18 +162,7 @@ class Library:
         with self._lock, self.text.searching() as searcher:
             table = self._facet_table(searcher)
             wquery = self.text.compile(node)
-            matched = (
-                table.all if node is None else self.text.matching(searcher, wquery) & table.all
-            )
-            matched = self._date_filtered(matched, table, request)
-            selected = {
-                name: self._union(table, name, values)
-                for name, values in request.filters.items()
-                if name in FACETS and values
-            }
-            final = set(matched)
-            for docs in selected.values():
-                final &= docs
+            matched, selected, final = self._select(searcher, table, node, wquery, request)
             facets = self._count_facets(table, matched, selected, request)
             start = (max(request.page, 1) - 1) * request.per_page
             ordered = self._order(
@@ -169,7 +170,87 @@ class Library:
             )
             shown = ordered[start : start + request.per_page]
             rows = self._rows(searcher, node, shown, table)
-        return SearchResult(request, len(final), tuple(rows), facets)
+            suggestion = self._suggest(searcher, node, request.q) if not final else None
+        return SearchResult(request, len(final), tuple(rows), facets, suggestion)
+
+    def export(self, request: SearchRequest, chunk: int = 200) -> Iterator[ExportRow]:
+        """Every result of a search, in order, with its matching pages and entities. Streams:
+        the order is fixed first, then documents are read a chunk at a time."""
+        node = q.parse(request.q)
+        with self._lock, self.text.searching() as searcher:
+            table = self._facet_table(searcher)
+            wquery = self.text.compile(node)
+            _, _, final = self._select(searcher, table, node, wquery, request)
+            ordered = self._order(searcher, wquery, node, final, table, request, len(final))
+            doc_ids = [table.ids[d] for d in ordered]
+        for start in range(0, len(doc_ids), chunk):
+            with self._lock, self.text.searching() as searcher:
+                table = self._facet_table(searcher)
+                number = {doc_id: d for d, doc_id in table.ids.items()}
+                docnums = [number[i] for i in doc_ids[start : start + chunk] if i in number]
+                hits = self.text.page_hits(searcher, node, docnums) if node is not None else {}
+                for docnum in docnums:
+                    doc = self.catalog.document(table.ids[docnum])
+                    if doc is None:
+                        continue
+                    by_kind: dict[str, list[str]] = {}
+                    for _, kind, value in self.catalog.entity_values_of(doc.id):
+                        by_kind.setdefault(kind, []).append(value)
+                    yield ExportRow(
+                        document=doc,
+                        file_names=tuple(self.catalog.file_names(doc.id)),
+                        entities={k: tuple(v) for k, v in by_kind.items()},
+                        pages=tuple(sorted(hits.get(docnum, {}))),
+                    )
+
+    def _select(
+        self,
+        searcher: object,
+        table: _FacetTable,
+        node: q.Node | None,
+        wquery: object,
+        request: SearchRequest,
+    ) -> tuple[set[int], dict[str, set[int]], set[int]]:
+        """Documents matching the query (and date range), those of each selected facet, and
+        those matching everything."""
+        matched = (
+            table.all if node is None else self.text.matching(searcher, wquery) & table.all  # type: ignore[arg-type]
+        )
+        matched = self._date_filtered(matched, table, request)
+        selected = {
+            name: self._union(table, name, values)
+            for name, values in request.filters.items()
+            if name in FACETS and values
+        }
+        final = set(matched)
+        for docs in selected.values():
+            final &= docs
+        return matched, selected, final
+
+    def _suggest(self, searcher: object, node: q.Node | None, text: str) -> str | None:
+        """The query with words the index does not know replaced by near ones it does."""
+        suggestion = text
+        for leaf in q.positive_leaves(node):
+            if not isinstance(leaf, q.Word) or leaf.field != "content":
+                continue
+            stem = self.text.unknown_word_fix(searcher, leaf.text)  # type: ignore[arg-type]
+            if stem is None:
+                continue
+            word = self._surface_form(searcher, stem) or stem
+            pattern = re.compile(rf"(?<![\w:]){re.escape(leaf.text)}(?!\w)", re.I)
+            suggestion = pattern.sub(word, suggestion, count=1)
+        return suggestion if suggestion != text else None
+
+    def _surface_form(self, searcher: object, stem: str) -> str | None:
+        """A word as written in the records whose indexed form is ``stem``."""
+        docnums = self.text.matching(searcher, self.text.term_query(stem))  # type: ignore[arg-type]
+        table = self._facet_table(searcher)
+        for docnum in sorted(docnums)[:3]:
+            for page in self.catalog.pages(table.ids.get(docnum, "")):
+                word = self.text.surface_form(page.text, stem)
+                if word:
+                    return word
+        return None
 
     @staticmethod
     def _union(table: _FacetTable, name: str, values: Sequence[str]) -> set[int]:
@@ -228,6 +309,9 @@ class Library:
     ) -> list[int]:
         if request.sort == "relevance" and node is not None:
             return self.text.ranked(searcher, wquery, final, limit)  # type: ignore[arg-type]
+        if request.sort == "-indexed":
+            key = lambda d: (table.indexed[d], table.ids[d])  # noqa: E731
+            return sorted(final, key=key, reverse=True)[:limit]
         newest_first = request.sort != "date"
         dated = sorted(
             (d for d in final if table.dates.get(d)),
@@ -287,6 +371,23 @@ class Library:
                 pages=pages,
             )
 
+    def document_hits(self, doc_id: str, query_text: str) -> list[PageHit]:
+        """Every page of one document that matches a query, in page order, with excerpts."""
+        node = q.parse(query_text)
+        if node is None:
+            return []
+        with self._lock, self.text.searching() as searcher:
+            docnum = searcher.document_number(id=doc_id)
+            if docnum is None:
+                return []
+            pages = self.text.page_hits(searcher, node, [docnum])[docnum]
+            excerpts = Excerpts(self.text.highlight_terms(searcher, node))
+            texts = {p.number: p.text for p in self.catalog.pages(doc_id, list(pages))}
+        return [
+            PageHit(number, excerpts.excerpt(texts.get(number, "")), count)
+            for number, count in sorted(pages.items())
+        ]
+
     def file_path(self, doc_id: str) -> Path | None:
         """The first of the document's files that still exists."""
         with self._lock:
@@ -306,7 +407,7 @@ class Library:
             if not found:
                 return None
             page = found[0]
-            agencies = tuple(e.value for e in self.catalog.entities(doc_id) if e.kind == "agency")
+            agencies = tuple(e for e in self.catalog.entities(doc_id) if e.kind == "agency")
             hit_pages: tuple[int, ...] = ()
             with self.text.searching() as searcher:
                 terms = self.text.highlight_terms(searcher, node)

@@ -217,8 +217,10 @@ def render_png(path: Path | str, number: int, width: int) -> bytes:
     try:
         page = doc[number - 1]
         try:
-            scale = width / page.get_width()
-            image = page.render(scale=scale, grayscale=True).to_pil()
+            page_width = page.get_width() if page.get_rotation() % 180 == 0 else page.get_height()
+            image = page.render(scale=width / page_width, grayscale=True).to_pil()
+            if image.width != width:  # PDFium rounds the size up
+                image = image.resize((width, round(image.height * width / image.width)))
         finally:
             page.close()
     finally:

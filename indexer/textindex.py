@@ -273,6 +273,25 @@ class TextIndex:
                 break
         return terms
 
+    def term_query(self, term: str) -> wq.Query:
+        return wq.Term("content", term)
+
+    def unknown_word_fix(self, searcher: Searcher, word: str) -> str | None:
+        """For a word whose indexed form is in no document, the nearest indexed form that is."""
+        terms = self._analyze("content", word)
+        if len(terms) != 1 or searcher.doc_frequency("content", terms[0]) > 0:
+            return None
+        found = searcher.suggest("content", terms[0], limit=1, maxdist=2, prefix=1)
+        return found[0] if found else None
+
+    @staticmethod
+    def surface_form(text: str, term: str) -> str | None:
+        """The first word of ``text`` that is indexed as ``term``, as written (lowercased)."""
+        for token in TEXT_ANALYZER(text, chars=True, keeporiginal=True):
+            if token.text == term:
+                return text[token.startchar : token.endchar].lower()
+        return None
+
     def highlight_terms(self, searcher: Searcher, node: q.Node | None) -> frozenset[str]:
         """The indexed words of the query's content leaves, for highlighting excerpts."""
         terms: set[str] = set()

@@ -1,0 +1,73 @@
+"""Exports of a whole result set (CSV, JSON Lines), the Atom feed, and "did you mean"."""
+
+import csv
+import io
+import json
+from xml.etree import ElementTree as ET
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_jsonl_export_has_every_result_not_just_a_page(client):
+    total = client.get("/api/search", params={"q": "plate"}).json()["total"]
+    assert total > 20
+    response = client.get("/api/search.jsonl", params={"q": "plate"})
+    records = [json.loads(line) for line in response.text.splitlines()]
+    assert len(records) == total
+    assert all(r["matching_pages"] for r in records)
+    first = records[0]
+    assert {"id", "title", "date", "agencies", "contracts", "exemptions", "file_names"} <= set(
+        first
+    )
+
+
+def test_csv_export_matches_and_defuses_formulas(client):
+    response = client.get("/api/search.csv", params={"q": "HYPERLINK OR SUM"})
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    total = client.get("/api/search", params={"q": "HYPERLINK OR SUM"}).json()["total"]
+    assert len(rows) == total >= 1
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@")), value
+    everything = client.get("/api/search.csv").text
+    assert "'=" in everything or "<" in everything  # titles with markup survive, as text
+
+
+def test_exports_follow_the_filters(client):
+    emails = client.get("/api/search", params={"q": "plate", "doc_type": "email"}).json()["total"]
+    lines = client.get("/api/search.jsonl", params={"q": "plate", "doc_type": "email"}).text
+    assert len(lines.splitlines()) == emails
+
+
+def test_export_of_a_bad_query_is_a_400(client):
+    assert client.get("/api/search.csv", params={"q": '"unclosed'}).status_code == 400
+
+
+def test_atom_feed_lists_the_newest_matching_documents(client):
+    response = client.get("/search.atom", params={"q": "Vigilant"})
+    assert response.headers["content-type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    entries = feed.findall(f"{ATOM}entry")
+    total = client.get("/api/search", params={"q": "Vigilant"}).json()["total"]
+    assert len(entries) == min(total, 50)
+    updated = [e.find(f"{ATOM}updated").text for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert all(
+        e.find(f"{ATOM}link").get("href").startswith("https://records.example.org/documents/")
+        for e in entries
+    )
+
+
+def test_search_page_advertises_its_feed_and_exports(client):
+    html = client.get("/search", params={"q": "Vigilant"}).text
+    assert 'type="application/atom+xml"' in html
+    assert "/api/search.csv?q=Vigilant" in html
+
+
+def test_misspelled_query_offers_did_you_mean(client):
+    data = client.get("/api/search", params={"q": "licnse plate"}).json()
+    assert data["total"] == 0
+    assert data["suggestion"]["query"] == "license plate"
+    assert client.get("/api/search", params={"q": data["suggestion"]["query"]}).json()["total"] > 0
+    assert "Did you mean" in client.get("/search", params={"q": "licnse plate"}).text
