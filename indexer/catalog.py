@@ -182,6 +182,25 @@ class Catalog:
         row = self._db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return _document(row) if row else None
 
+    def documents_by_id(self, doc_ids: list[str]) -> dict[str, DocumentRecord]:
+        if not doc_ids:
+            return {}
+        marks = ",".join("?" * len(doc_ids))
+        rows = self._db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", doc_ids)
+        return {row["id"]: _document(row) for row in rows}
+
+    def page_texts(self, doc_id: str, numbers: Iterable[int]) -> dict[int, str]:
+        """The text of some pages of a document, without their other facts."""
+        wanted = sorted(set(numbers))
+        if not wanted:
+            return {}
+        marks = ",".join("?" * len(wanted))
+        rows = self._db.execute(
+            f"SELECT number, text FROM pages WHERE doc_id = ? AND number IN ({marks})",
+            (doc_id, *wanted),
+        )
+        return dict(rows.fetchall())
+
     def documents(self, status: str | None = "ok") -> Iterator[DocumentRecord]:
         if status is None:
             rows = self._db.execute("SELECT * FROM documents ORDER BY id")

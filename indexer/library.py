@@ -162,13 +162,19 @@ class Library:
         with self._lock, self.text.searching() as searcher:
             table = self._facet_table(searcher)
             wquery = self.text.compile(node)
-            matched, selected, final = self._select(searcher, table, node, wquery, request)
+            ranked = None
+            if request.sort == "relevance" and node is not None:
+                # one scored pass gives both the matches and their order: a phrase's positions
+                # are checked once, not once to match and again to rank
+                ranked = self.text.scored(searcher, wquery)
+            matched, selected, final = self._select(searcher, table, node, wquery, request, ranked)
             facets = self._count_facets(table, matched, selected, request)
             start = (max(request.page, 1) - 1) * request.per_page
-            ordered = self._order(
-                searcher, wquery, node, final, table, request, start + request.per_page
-            )
-            shown = ordered[start : start + request.per_page]
+            end = start + request.per_page
+            if ranked is not None:
+                shown = [d for d in ranked if d in final][start:end]
+            else:
+                shown = self._order(searcher, wquery, node, final, table, request, end)[start:]
             rows = self._rows(searcher, node, shown, table)
             suggestion = self._suggest(searcher, node, request.q) if not final else None
         return SearchResult(request, len(final), tuple(rows), facets, suggestion)
@@ -210,12 +216,16 @@ class Library:
         node: q.Node | None,
         wquery: object,
         request: SearchRequest,
+        ranked: list[int] | None = None,
     ) -> tuple[set[int], dict[str, set[int]], set[int]]:
         """Documents matching the query (and date range), those of each selected facet, and
         those matching everything."""
-        matched = (
-            table.all if node is None else self.text.matching(searcher, wquery) & table.all  # type: ignore[arg-type]
-        )
+        if node is None:
+            matched = table.all
+        elif ranked is not None:
+            matched = set(ranked) & table.all
+        else:
+            matched = self.text.matching(searcher, wquery) & table.all  # type: ignore[arg-type]
         matched = self._date_filtered(matched, table, request)
         selected = {
             name: self._union(table, name, values)
@@ -330,13 +340,14 @@ class Library:
         page_hits = self.text.page_hits(searcher, node, shown) if node is not None else {}  # type: ignore[arg-type]
         excerpts = Excerpts(self.text.highlight_terms(searcher, node))  # type: ignore[arg-type]
         rows = []
+        docs = self.catalog.documents_by_id([table.ids[d] for d in shown])
         for docnum in shown:
-            doc = self.catalog.document(table.ids[docnum])
+            doc = docs.get(table.ids[docnum])
             if doc is None:
                 continue
             pages = page_hits.get(docnum, {})
             best = sorted(pages.items(), key=lambda kv: (-kv[1], kv[0]))[:HITS_PER_RESULT]
-            texts = {p.number: p.text for p in self.catalog.pages(doc.id, [n for n, _ in best])}
+            texts = self.catalog.page_texts(doc.id, [n for n, _ in best])
             hits = tuple(
                 PageHit(number, excerpts.excerpt(texts.get(number, "")), count)
                 for number, count in sorted(best)
@@ -382,7 +393,7 @@ class Library:
                 return []
             pages = self.text.page_hits(searcher, node, [docnum])[docnum]
             excerpts = Excerpts(self.text.highlight_terms(searcher, node))
-            texts = {p.number: p.text for p in self.catalog.pages(doc_id, list(pages))}
+            texts = self.catalog.page_texts(doc_id, pages)
         return [
             PageHit(number, excerpts.excerpt(texts.get(number, "")), count)
             for number, count in sorted(pages.items())

@@ -76,7 +76,7 @@ def test_document_page_has_highwire_tags_for_zotero(client, truth):
 
 
 def test_page_image_is_a_png_with_the_page_shape(client, truth):
-    doc, doc_id = ice_document(client, truth, "ICE_LPR_Contract_70CMSD18C00000003.pdf")
+    _, doc_id = ice_document(client, truth, "ICE_LPR_Contract_70CMSD18C00000003.pdf")
     page = client.get(f"/api/documents/{doc_id}/pages/1").json()
     for size, width in (("thumb", 200), ("page", 900)):
         response = client.get(f"/documents/{doc_id}/pages/1.png", params={"size": size})
