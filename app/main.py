@@ -27,6 +27,7 @@ from indexer.query import MAX_QUERY_LENGTH, QuerySyntaxError, parse
 from indexer.store import IndexUnavailable
 
 from . import citation, exports, images, views
+from .agency_routes import add_agency_routes
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Jinja2Templates(directory=str(ROOT / "templates"))
@@ -365,7 +366,7 @@ def create_app(settings: Settings) -> FastAPI:
     def docs(request: Request) -> HTMLResponse:
         return render(request, "docs.html", {})
 
-    __import__("app.agency_routes").agency_routes.add_agency_routes(app, library, render)
+    add_agency_routes(app, library, render)
     return app
 
 

@@ -1,0 +1,196 @@
+"""Page data for browsing by agency: one function per page builds the dict that the JSON API
+returns as it is and the HTML template renders (see ``views``). The agencies themselves come
+from ``indexer.browse``."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from indexer.browse import AgencyNode, AgencySummary, agency_index
+from indexer.entities.agencies import STATES
+from indexer.library import Library
+
+from .views import query_string
+
+LEVEL_LABELS = {"federal": "Federal", "state": "State", "local": "Local"}
+DOCUMENTS_PER_PAGE = 50
+SUGGESTIONS = 10
+
+
+def agency_url(slug: str) -> str:
+    return f"/agencies/{slug}"
+
+
+def search_url(agency: str, **filters: str) -> str:
+    """The search filtered on the agency's canonical name (and other facet values)."""
+    return "/search?" + urlencode([("agency", agency), *filters.items()])
+
+
+def summary_data(summary: AgencySummary) -> dict[str, object]:
+    return {
+        "name": summary.name,
+        "slug": summary.slug,
+        "abbreviation": summary.abbreviation,
+        "level": summary.level,
+        "parent": summary.parent,
+        "state": summary.state,
+        "ori": summary.ori,
+        "count": summary.count,
+        "url": agency_url(summary.slug),
+    }
+
+
+def _node(node: AgencyNode) -> dict[str, object]:
+    """A node of the tree; a parent the collection does not name has no slug, url or count."""
+    return {
+        "name": node.name,
+        "slug": node.slug,
+        "abbreviation": node.abbreviation,
+        "state": node.state,
+        "count": node.count,
+        "url": agency_url(node.slug) if node.slug else None,
+        "children": [_node(child) for child in node.children],
+    }
+
+
+def agencies_data(library: Library, text: str = "") -> dict[str, object]:
+    """The list of agencies: flat (``agencies``, what the API promises) and as a tree grouped
+    by level, state and parent (``levels``, what the page shows). ``text`` filters both."""
+    index = agency_index(library)
+    text = text.strip()
+    levels = []
+    for level, nodes in index.tree(text):
+        groups: dict[str, list[dict[str, object]]] = {}
+        for node in nodes:
+            key = node.state if level in ("state", "local") else ""
+            groups.setdefault(key, []).append(_node(node))
+        levels.append(
+            {
+                "level": level,
+                "label": LEVEL_LABELS.get(level, level.capitalize()),
+                "groups": [
+                    {
+                        "state": state or None,
+                        "state_name": STATES.get(state, state) if state else None,
+                        "agencies": groups[state],
+                    }
+                    for state in sorted(groups, key=lambda s: (s == "", STATES.get(s, s)))
+                ],
+            }
+        )
+    agencies = [summary_data(s) for s in index.agencies(text)]
+    own = query_string([("q", text)])
+    return {
+        "filter": text,
+        "total": len(agencies),
+        "agencies": agencies,
+        "levels": levels,
+        "links": {
+            "self": "/agencies" + (f"?{own}" if own else ""),
+            "json": "/api/agencies" + (f"?{own}" if own else ""),
+            "clear": "/agencies",
+        },
+    }
+
+
+def agency_data(library: Library, slug: str, page: int = 1) -> dict[str, object] | None:
+    """One agency's page, or None when the collection names no agency of that slug (or the
+    page of documents is past the last)."""
+    detail = agency_index(library).detail(slug)
+    if detail is None:
+        return None
+    total = len(detail.documents)
+    pages = max(1, -(-total // DOCUMENTS_PER_PAGE))
+    if page > pages:
+        return None
+    start = (page - 1) * DOCUMENTS_PER_PAGE
+    name = detail.agency.name
+    parent = next((s for n, s in reversed(detail.ancestors) if n == detail.agency.parent), None)
+
+    def at(number: int) -> str:
+        return agency_url(slug) + (f"?page={number}" if number > 1 else "")
+
+    return {
+        **summary_data(detail.agency),
+        "parent_url": agency_url(parent) if parent else None,
+        "forms": list(detail.forms),
+        "also_written_as": [form for form in detail.forms if form != name],
+        "ancestors": [
+            {"name": n, "slug": s, "url": agency_url(s) if s else None} for n, s in detail.ancestors
+        ],
+        "children": [summary_data(child) for child in detail.children],
+        "documents_total": total,
+        "page": page,
+        "pages": pages,
+        "per_page": DOCUMENTS_PER_PAGE,
+        "documents": [
+            {
+                "id": doc.id,
+                "title": doc.title,
+                "date": doc.date,
+                "doc_type": doc.doc_type,
+                "collection": doc.collection,
+                "page_count": doc.page_count,
+                "pages": list(doc.pages),
+                "url": f"/documents/{doc.id}",
+                "first_page_url": f"/documents/{doc.id}/pages/{doc.pages[0]}"
+                if doc.pages
+                else None,
+            }
+            for doc in detail.documents[start : start + DOCUMENTS_PER_PAGE]
+        ],
+        "timeline": [{"month": month, "count": count} for month, count in detail.timeline],
+        "timeline_max": max((count for _, count in detail.timeline), default=0),
+        "undated": detail.undated,
+        "co_occurring": [
+            {
+                "name": co.agency.name,
+                "slug": co.agency.slug,
+                "state": co.agency.state,
+                "count": co.count,
+                "url": agency_url(co.agency.slug),
+            }
+            for co in detail.co_occurring
+        ],
+        "contracts": [
+            {
+                "value": c.value,
+                "count": c.count,
+                "vendor": c.vendor,
+                "amount": c.amount,
+                "search_url": search_url(name, contract=c.value),
+            }
+            for c in detail.contracts
+        ],
+        "exemptions": [
+            {
+                "value": e.value,
+                "count": e.count,
+                "redactions": e.redactions,
+                "search_url": search_url(name, exemption=e.value),
+            }
+            for e in detail.exemptions
+        ],
+        "search_url": search_url(name),
+        "links": {
+            "self": at(page),
+            "json": "/api" + at(page),
+            "list": "/agencies",
+            "search": search_url(name),
+            "prev": at(page - 1) if page > 1 else None,
+            "next": at(page + 1) if page < pages else None,
+        },
+    }
+
+
+def agency_not_found(library: Library, slug: str) -> dict[str, object]:
+    """What a 404 for an unknown agency says: where the list is, and agencies of like name."""
+    words = slug.replace("-", " ").strip()
+    suggestions = agency_index(library).agencies(words)[:SUGGESTIONS] if words else []
+    return {
+        "error": "not_found",
+        "message": f"No agency {slug!r} is named in this collection.",
+        "slug": slug,
+        "agencies_url": "/agencies",
+        "suggestions": [summary_data(s) for s in suggestions],
+    }
