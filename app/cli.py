@@ -96,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     index_option(p)
     p.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     p.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="server processes, each reading the index (default 1; use the cores under load)",
+    )
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser(
@@ -197,13 +203,18 @@ def format_summary(summary: Summary) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from .main import Settings, create_app
-
     Library(args.index).close()  # fail now, with a clear message, if the index is unusable
-    base_url = os.environ.get("READINGROOM_BASE_URL", f"http://{args.host}:{args.port}")
-    app = create_app(Settings(index_dir=args.index, base_url=base_url))
+    os.environ["READINGROOM_INDEX"] = str(args.index.resolve())
+    os.environ.setdefault("READINGROOM_BASE_URL", f"http://{args.host}:{args.port}")
     print(f"Serving {args.index} at http://{args.host}:{args.port}/", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    uvicorn.run(
+        "app.main:app_from_environment",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="warning",
+    )
     return 0
 
 

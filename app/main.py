@@ -1,6 +1,7 @@
 """The web site and its JSON API. Routes stay thin: they parse parameters, call a function of
 ``views`` for the page's data, and hand that data to a template or return it as JSON."""
 
+import os
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -368,6 +369,14 @@ def create_app(settings: Settings) -> FastAPI:
 
     add_agency_routes(app, library, render)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for ``readingroom serve``, configured by READINGROOM_INDEX and
+    READINGROOM_BASE_URL, so that each of several server processes can build its own."""
+    index = Path(os.environ.get("READINGROOM_INDEX", "index"))
+    base_url = os.environ.get("READINGROOM_BASE_URL", "http://127.0.0.1:8000")
+    return create_app(Settings(index_dir=index, base_url=base_url))
 
 
 def _error_name(status: int) -> str:

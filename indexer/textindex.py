@@ -208,9 +208,11 @@ class TextIndex:
         return wq.And(parts)
 
     def _analyze(self, field: str, text: str) -> list[str]:
-        if field == "exemption":
+        if _is_code(field):  # one compact value, never a phrase: these fields have no positions
             code = compact(text)
-            return [code if not code[:1].isdigit() else "b" + code] if code else []
+            if field == "exemption" and code[:1].isdigit():
+                code = "b" + code  # 7(C) is (b)(7)(C)
+            return [code] if code else []
         analyzer = self._index.schema[field].analyzer
         return [token.text for token in analyzer(text)]
 
