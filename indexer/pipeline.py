@@ -361,7 +361,7 @@ class Indexer:
         try:
             return future.result()  # type: ignore[return-value]
         except TimeoutError:
-            reason = f"took longer than the {self.timeout:.0f} s allowed per file (see --timeout)"
+            reason = f"took longer than the {self.timeout:g} s allowed per file (see --timeout)"
         except MemoryError:
             reason = f"needed more than the {self.memory_mb} MB allowed per file (see --memory)"
         except ProcessExpired as exc:

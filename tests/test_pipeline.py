@@ -4,7 +4,10 @@ import os
 import shutil
 import sqlite3
 
+from pebble import ProcessPool
+
 from indexer.library import Library, SearchRequest
+from indexer.pipeline import Indexer, _limit_memory
 from indexer.store import SCHEMA_VERSION, Store
 
 from .conftest import build_index, text_only_samples
@@ -121,3 +124,57 @@ def test_an_open_library_sees_documents_committed_after_it_opened(release, tmp_p
         assert lib.search(SearchRequest()).total == 3
     finally:
         lib.close()
+
+
+def test_a_file_locked_with_a_password_is_reported(release, tmp_path):
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    locked = canvas.Canvas(
+        str(release / "city" / "locked.pdf"), encrypt=pdfencrypt.StandardEncryption("secret")
+    )
+    locked.drawString(72, 720, "withheld in full")
+    locked.save()
+    summary = build_index([release], tmp_path / "index")
+    assert summary["added"] == 3
+    assert summary["failed"] == [
+        {"file": "city/locked.pdf", "reason": "encrypted: it needs a password that was not given"}
+    ]
+
+
+def test_per_file_time_and_memory_limits_are_reported(release, tmp_path):
+    from reportlab.pdfgen import canvas
+
+    long_file = canvas.Canvas(str(release / "city" / "long.pdf"))
+    for number in range(400):  # some seconds of reading, far beyond a 0.05 s limit
+        for line in range(40):
+            long_file.drawString(72, 760 - 18 * line, f"Page {number} line {line} of the audit log")
+        long_file.showPage()
+    long_file.save()
+    store = Store(tmp_path / "slow", writable=True)
+    try:
+        slow = Indexer(store, workers=1, ocr_mode="off", timeout=0.05).run([release])
+    finally:
+        store.close()
+    reasons = {f["file"]: f["reason"] for f in slow.failed}
+    assert "took longer than the 0.05 s allowed per file" in reasons["city/long.pdf"]
+
+
+def _allocate(megabytes: int) -> bytearray:
+    return bytearray(megabytes * 1024 * 1024)
+
+
+def test_a_worker_over_its_memory_limit_is_reported(tmp_path):
+    # A worker's memory limit caps growth of its address space (it starts as a fork of the
+    # indexer); a file that makes extraction allocate past it fails with this reason.
+    store = Store(tmp_path / "index", writable=True)
+    indexer = Indexer(store, workers=1, memory_mb=300)
+    pool = ProcessPool(max_workers=1, initializer=_limit_memory, initargs=(300,))
+    try:
+        future = pool.schedule(_allocate, args=(600,))
+        failure = indexer._result(future, "0" * 64, 123)
+    finally:
+        pool.stop()
+        pool.join()
+        store.close()
+    assert failure.reason == "needed more than the 300 MB allowed per file (see --memory)"
