@@ -8,8 +8,9 @@ INDEX ?= index
 
 .PHONY: run test index lint format bench sample-docs clean system-deps
 
-# Debian packages the site needs: Tesseract reads scanned pages.
-SYSTEM_PACKAGES := tesseract-ocr
+# Debian packages the site needs: Tesseract reads scanned pages. `make test` also needs Debian's
+# chromium (tests/test_browser.py drives it headless) and npm (for axe-core).
+TESTING := $(filter test,$(MAKECMDGOALS))
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 system-deps:
 	@missing=""; command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr"; \
+	if [ -n "$(TESTING)" ]; then \
+	  [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	  command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	fi; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing$$missing (Debian packages)"; \
@@ -38,7 +43,12 @@ run: $(VENV)/.installed system-deps
 index: $(VENV)/.installed
 	$(BIN)/readingroom index sample_docs --index $(INDEX)
 
-test: $(VENV)/.installed system-deps
+# axe-core, pinned in package-lock.json, for the accessibility checks of the browser tests.
+node_modules/.package-lock.json: package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.installed system-deps node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
@@ -56,4 +66,4 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/index_speed.py sample_docs
 
 clean:
-	rm -rf $(VENV) $(INDEX) .pytest_cache
+	rm -rf $(VENV) $(INDEX) .pytest_cache node_modules tests/browser/screenshots

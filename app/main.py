@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 import swagger_ui_bundle
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import (
     FileResponse,
     HTMLResponse,
@@ -52,6 +53,68 @@ class Settings:
     site_name: str = "Reading Room"
 
 
+class AtomResponse(Response):
+    media_type = "application/atom+xml"
+
+
+class RisResponse(Response):
+    media_type = "application/x-research-info-systems"
+
+
+class BibTeXResponse(Response):
+    media_type = "application/x-bibtex"
+
+
+class CslJsonResponse(Response):
+    media_type = "application/vnd.citationstyles.csl+json"
+
+
+class CsvResponse(StreamingResponse):
+    media_type = "text/csv"
+
+
+class JsonLinesResponse(StreamingResponse):
+    media_type = "application/x-ndjson"
+
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["error", "message"],
+    "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
+}
+
+
+def answers_json(path: str) -> bool:
+    """Whether errors on this path are JSON (the API, feeds, citation files) or an HTML page."""
+    return (
+        path.startswith("/api/")
+        or path in ("/healthz", "/openapi.json", "/search.atom")
+        or path.endswith((".ris", ".bib", ".json"))
+    )
+
+
+def _openapi_with_real_errors(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema, saying what the app really answers: invalid parameters are a 400 (not
+    422) and unknown ids a 404, both as {"error", "message"}."""
+    if app.openapi_schema is None:
+        schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        for path, path_item in schema["paths"].items():
+            for operation in path_item.values():
+                responses = operation.setdefault("responses", {})
+                responses.pop("422", None)
+                if answers_json(path):
+                    error = {"application/json": {"schema": ERROR_SCHEMA}}
+                else:
+                    error = {"text/html": {"schema": {"type": "string"}}}
+                responses["400"] = {"description": "Invalid parameters or query", "content": error}
+                if "{" in path:
+                    responses["404"] = {"description": "No such document or page", "content": error}
+        schema.get("components", {}).get("schemas", {}).pop("HTTPValidationError", None)
+        schema.get("components", {}).get("schemas", {}).pop("ValidationError", None)
+        app.openapi_schema = schema
+    return app.openapi_schema
+
+
 def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(
         title="Reading Room",
@@ -59,6 +122,7 @@ def create_app(settings: Settings) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
+    app.openapi = lambda: _openapi_with_real_errors(app)  # type: ignore[method-assign]
     app.state.settings = settings
     app.state.library = None
     app.mount("/static", StaticFiles(directory=str(ROOT / "app" / "static")), name="static")
@@ -92,12 +156,7 @@ def create_app(settings: Settings) -> FastAPI:
         return response
 
     def wants_json(request: Request) -> bool:
-        path = request.url.path
-        return (
-            path.startswith("/api/")
-            or path in ("/healthz", "/openapi.json", "/search.atom")
-            or path.endswith((".ris", ".bib", ".json"))
-        )
+        return answers_json(request.url.path)
 
     @app.exception_handler(QuerySyntaxError)
     async def bad_query(request: Request, exc: QuerySyntaxError) -> Response:
@@ -118,16 +177,19 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if wants_json(request):
-            return JSONResponse(
+            response: Response = JSONResponse(
                 {"error": _error_name(exc.status_code), "message": exc.detail},
                 status_code=exc.status_code,
             )
-        return render(
-            request,
-            "error.html",
-            {"status": exc.status_code, "message": exc.detail},
-            status=exc.status_code,
-        )
+        else:
+            response = render(
+                request,
+                "error.html",
+                {"status": exc.status_code, "message": exc.detail},
+                status=exc.status_code,
+            )
+        response.headers.update(exc.headers or {})  # e.g. Allow on a 405
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_params(request: Request, exc: RequestValidationError) -> Response:
@@ -149,8 +211,8 @@ def create_app(settings: Settings) -> FastAPI:
         exemption: Annotated[list[str], Query()] = [],  # noqa: B006
         contract: Annotated[list[str], Query()] = [],  # noqa: B006
         collection: Annotated[list[str], Query()] = [],  # noqa: B006
-        date_from: date | None = None,
-        date_to: date | None = None,
+        date_from: Annotated[str | None, Query(description="ISO date, e.g. 2018-03-20")] = None,
+        date_to: Annotated[str | None, Query(description="ISO date, e.g. 2018-12-31")] = None,
         sort: Literal["relevance", "date", "-date"] = "relevance",
         page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
         per_page: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -166,8 +228,8 @@ def create_app(settings: Settings) -> FastAPI:
         return SearchRequest(
             q=q.strip(),
             filters={k: v for k, v in filters.items() if v},
-            date_from=date_from.isoformat() if date_from else None,
-            date_to=date_to.isoformat() if date_to else None,
+            date_from=_iso_date("date_from", date_from),
+            date_to=_iso_date("date_to", date_to),
             sort=sort,
             page=page,
             per_page=per_page,
@@ -197,11 +259,11 @@ def create_app(settings: Settings) -> FastAPI:
         "/api/search.csv",
         tags=["search"],
         summary="Every result of a search as CSV, streamed",
-        response_class=StreamingResponse,
+        response_class=CsvResponse,
     )
     def search_csv(lib: Lib, request: Search) -> StreamingResponse:
         parse(request.q)  # a bad query answers 400 before the stream starts
-        return StreamingResponse(
+        return CsvResponse(
             exports.csv_rows(lib, request, settings.base_url),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="search.csv"'},
@@ -211,19 +273,20 @@ def create_app(settings: Settings) -> FastAPI:
         "/api/search.jsonl",
         tags=["search"],
         summary="Every result of a search as JSON Lines, streamed",
-        response_class=StreamingResponse,
+        response_class=JsonLinesResponse,
     )
     def search_jsonl(lib: Lib, request: Search) -> StreamingResponse:
         parse(request.q)
-        return StreamingResponse(
-            exports.jsonl(lib, request, settings.base_url), media_type="application/x-ndjson"
-        )
+        return JsonLinesResponse(exports.jsonl(lib, request, settings.base_url))
 
-    @app.get("/search.atom", tags=["search"], summary="Newest documents matching a search, as Atom")
+    @app.get(
+        "/search.atom",
+        tags=["search"],
+        summary="Newest documents matching a search, as Atom",
+        response_class=AtomResponse,
+    )
     def search_atom(lib: Lib, request: Search) -> Response:
-        return Response(
-            exports.atom(lib, request, settings.base_url), media_type="application/atom+xml"
-        )
+        return AtomResponse(exports.atom(lib, request, settings.base_url))
 
     # -- documents --------------------------------------------------------------------------
 
@@ -254,30 +317,47 @@ def create_app(settings: Settings) -> FastAPI:
             raise HTTPException(404, f"No document {doc_id} in this index.")
         return views.document_citation(view, settings.base_url)
 
-    @app.get("/documents/{doc_id}/cite.ris", tags=["citations"], summary="The document as RIS")
+    @app.get(
+        "/documents/{doc_id}/cite.ris",
+        tags=["citations"],
+        summary="The document as RIS",
+        response_class=RisResponse,
+    )
     def cite_ris(lib: Lib, doc_id: DocId) -> Response:
-        return Response(
+        return RisResponse(
             citation.ris(cited(lib, doc_id)),
-            media_type="application/x-research-info-systems",
             headers={"Content-Disposition": f'attachment; filename="{doc_id}.ris"'},
         )
 
-    @app.get("/documents/{doc_id}/cite.bib", tags=["citations"], summary="The document as BibTeX")
+    @app.get(
+        "/documents/{doc_id}/cite.bib",
+        tags=["citations"],
+        summary="The document as BibTeX",
+        response_class=BibTeXResponse,
+    )
     def cite_bib(lib: Lib, doc_id: DocId) -> Response:
-        return Response(
+        return BibTeXResponse(
             citation.bibtex(cited(lib, doc_id)),
-            media_type="application/x-bibtex",
             headers={"Content-Disposition": f'attachment; filename="{doc_id}.bib"'},
         )
 
     @app.get(
-        "/documents/{doc_id}/cite.json", tags=["citations"], summary="The document as CSL-JSON"
+        "/documents/{doc_id}/cite.json",
+        tags=["citations"],
+        summary="The document as CSL-JSON",
+        response_class=CslJsonResponse,
+        responses={
+            200: {
+                "content": {
+                    CslJsonResponse.media_type: {
+                        "schema": {"type": "array", "items": {"type": "object"}}
+                    }
+                }
+            }
+        },
     )
     def cite_json(lib: Lib, doc_id: DocId) -> Response:
-        return Response(
-            citation.csl_json(cited(lib, doc_id)),
-            media_type="application/vnd.citationstyles.csl+json",
-        )
+        return CslJsonResponse(citation.csl_json(cited(lib, doc_id)))
 
     @app.get(
         "/documents/{doc_id}/pdf",
@@ -377,6 +457,20 @@ def app_from_environment() -> FastAPI:
     index = Path(os.environ.get("READINGROOM_INDEX", "index"))
     base_url = os.environ.get("READINGROOM_BASE_URL", "http://127.0.0.1:8000")
     return create_app(Settings(index_dir=index, base_url=base_url))
+
+
+def _iso_date(name: str, value: str | None) -> str | None:
+    """A date parameter as ISO YYYY-MM-DD; anything else is a 400 that says so."""
+    if not value:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise HTTPException(
+            400, f"{name} must be a date written as YYYY-MM-DD, like 2018-03-20; not {value!r}."
+        ) from None
 
 
 def _error_name(status: int) -> str:

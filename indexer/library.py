@@ -412,7 +412,7 @@ class Library:
         node = q.parse(query_text) if query_text else None
         with self._lock:
             record = self.catalog.document(doc_id)
-            if record is None or record.status != "ok":
+            if record is None or record.status != "ok" or not 1 <= number <= record.page_count:
                 return None
             found = self.catalog.pages(doc_id, [number])
             if not found:

@@ -85,7 +85,7 @@ _TOKEN = re.compile(
     (?P<space>\s+)
   | (?P<lparen>\()
   | (?P<rparen>\))
-  | (?P<phrase>"[^"]*"(?:~(?P<slop>\S*))?)
+  | (?P<phrase>"[^"]*"(?:~(?P<slop>[^\s()]*))?)
   | (?P<quote>")
   | (?P<field>[A-Za-z_]+):
   | (?P<word>[^\s()"]+)
@@ -163,6 +163,7 @@ class _Parser:
     def __init__(self, tokens: list[_Tok]) -> None:
         self.tokens = tokens
         self.i = 0
+        self.field = "content"  # the field bare words search; agency:(ICE OR CBP) changes it
 
     def peek(self) -> _Tok | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
@@ -223,10 +224,11 @@ class _Parser:
             and len(tok.text) > 1
         ):
             self.take()
-            return Not(self._word("content", tok.text[1:], tok.pos + 1))
+            return Not(self._word(self.field, tok.text[1:], tok.pos + 1))
         return self.parse_atom()
 
-    def parse_atom(self, field: str = "content") -> Node:
+    def parse_atom(self) -> Node:
+        field = self.field
         if self.peek() is None:
             raise QuerySyntaxError("The query ends too early: something to search for is missing.")
         tok = self.take()
@@ -282,19 +284,31 @@ class _Parser:
             self.take()
             return self._phrase(field, nxt)
         if nxt.kind == "lparen":
-            return self.parse_atom(field)
+            outer, self.field = self.field, field
+            try:
+                return self.parse_atom()
+            finally:
+                self.field = outer
         self.take()
         return self._word(field, nxt.text, nxt.pos)
 
     def _verbatim_value(self, start: int) -> str:
-        """Glue tokens that touch each other, so exemption:(b)(7)(C) is one value."""
+        """Glue tokens that touch each other, so exemption:(b)(7)(C) is one value; a closing
+        parenthesis belongs to the value only if the value opened it."""
         text = ""
         end = start
+        depth = 0
         while self.peek() is not None and self.peek().pos == end:  # type: ignore[union-attr]
             tok = self.peek()
             assert tok is not None
             if tok.kind not in ("lparen", "rparen", "word"):
                 break
+            if tok.kind == "rparen":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif tok.kind == "lparen":
+                depth += 1
             text += tok.text
             end = tok.pos + len(tok.text)
             self.take()

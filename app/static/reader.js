@@ -14,6 +14,8 @@
       });
     });
   });
+  // The keys need this script: their hint is hidden until it runs.
+  document.querySelectorAll("p.keys[hidden]").forEach(function (hint) { hint.hidden = false; });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     var target = event.target;
