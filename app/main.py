@@ -432,11 +432,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.get("/api/status", tags=["status"], summary="What the index holds, and files that failed")
     def api_status(lib: Lib) -> dict[str, Any]:
-        return dict(views.status_data(lib))
+        return lib.status()
 
     @app.get("/status", response_class=HTMLResponse, include_in_schema=False)
     def html_status(request: Request, lib: Lib) -> HTMLResponse:
-        return render(request, "status.html", dict(views.status_data(lib)))
+        return render(request, "status.html", lib.status())
 
     @app.get("/healthz", tags=["status"], summary="200 when the index is readable")
     def healthz(lib: Lib) -> dict[str, Any]:

@@ -4,7 +4,7 @@ the HTML template renders. Nothing is computed twice for two formats, so they ca
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from indexer.library import (
@@ -29,7 +29,6 @@ FACET_LABELS = {
     "contract": "Contract",
     "collection": "Collection",
 }
-FACETS_SHOWN = 8  # values per facet before "more"
 
 
 def query_string(params: Sequence[tuple[str, str]]) -> str:
@@ -319,7 +318,3 @@ def page_data(view: PageView, q: str, base_url: str) -> dict[str, object]:
             "json": f"/api/documents/{doc.id}/pages/{n}" + (f"?{urlencode({'q': q})}" if q else ""),
         },
     }
-
-
-def status_data(library: Library) -> Mapping[str, object]:
-    return library.status()

@@ -25,7 +25,7 @@ def main() -> None:
     targets = []
     for path in files:
         try:
-            count = sum(1 for _ in pdf.read_pages(path))
+            count = pdf.page_count(path)
         except pdf.PdfReadError:
             continue
         targets += [(path, n) for n in range(1, count + 1)]

@@ -102,8 +102,7 @@ def read(
     except OSError as exc:
         return Failure(None, 0, f"cannot read the file: {exc.strerror or exc}")
     try:
-        raw_pages = list(pdf.read_pages(path))
-        info = pdf.metadata(path)
+        info, raw_pages = pdf.read_document(path)
     except pdf.PdfReadError as exc:
         return Failure(sha256, size, str(exc))
     if not raw_pages:

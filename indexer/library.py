@@ -21,10 +21,8 @@ from .store import Store
 from .textindex import Excerpts, TextIndex
 
 FACETS = ("agency", "doc_type", "year", "exemption", "contract", "collection")
-SORTS = ("relevance", "date", "-date", "-indexed")  # -indexed: newest in the collection first
 HITS_PER_RESULT = 3
 FACET_VALUES_SHOWN = 50
-MAX_PER_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -318,7 +316,8 @@ class Library:
         limit: int,
     ) -> list[int]:
         if request.sort == "relevance" and node is not None:
-            return self.text.ranked(searcher, wquery, final, limit)  # type: ignore[arg-type]
+            ranked = self.text.scored(searcher, wquery)  # type: ignore[arg-type]
+            return [d for d in ranked if d in final][:limit]
         if request.sort == "-indexed":
             key = lambda d: (table.indexed[d], table.ids[d])  # noqa: E731
             return sorted(final, key=key, reverse=True)[:limit]

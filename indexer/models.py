@@ -9,18 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-DOC_TYPES = (
-    "email",
-    "contract",
-    "memo",
-    "letter",
-    "manual",
-    "policy",
-    "report",
-    "form",
-    "log",
-    "other",
-)
 ENTITY_KINDS = ("agency", "contract", "date", "exemption", "bates", "email", "money")
 
 

@@ -78,25 +78,28 @@ def _reason(message: str) -> str:
     return f"unreadable PDF ({message})"
 
 
-def read_pages(path: Path | str) -> Iterator[RawPage]:
-    """Yield each page's text and layout facts, one page at a time."""
+def read_document(path: Path | str) -> tuple[dict[str, str], list[RawPage]]:
+    """The document information dictionary (Title, Author, …, empty values left out) and each
+    page's text and layout facts, from one opening of the file."""
     doc = open_document(path)
     try:
+        info = {key: value.strip() for key, value in doc.get_metadata_dict().items() if value}
+        pages = []
         for index in range(len(doc)):
             page = doc[index]
             try:
-                yield _read_page(page, index + 1)
+                pages.append(_read_page(page, index + 1))
             finally:
                 page.close()
+        return info, pages
     finally:
         doc.close()
 
 
-def metadata(path: Path | str) -> dict[str, str]:
-    """The document information dictionary (Title, Author, …), empty values left out."""
+def page_count(path: Path | str) -> int:
     doc = open_document(path)
     try:
-        return {key: value.strip() for key, value in doc.get_metadata_dict().items() if value}
+        return len(doc)
     finally:
         doc.close()
 

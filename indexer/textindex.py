@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -146,10 +145,6 @@ class TextIndex:
         self._searcher: Searcher | None = None
         self._lock = threading.RLock()
 
-    @staticmethod
-    def remove(directory: Path) -> None:
-        shutil.rmtree(directory, ignore_errors=True)
-
     def close(self) -> None:
         with self._lock:
             if self._searcher is not None:
@@ -224,15 +219,6 @@ class TextIndex:
         """Every matching document number, best first."""
         results = searcher.search(wquery, limit=None)
         return [docnum for _, docnum in results.top_n]
-
-    def ranked(
-        self, searcher: Searcher, wquery: wq.Query, allowed: set[int], limit: int
-    ) -> list[int]:
-        """The best ``limit`` of the allowed document numbers, by relevance."""
-        if not allowed or limit <= 0:
-            return []
-        results = searcher.search(wquery, filter=allowed, limit=limit)
-        return [hit.docnum for hit in results]
 
     def stored_ids(self, searcher: Searcher) -> dict[int, str]:
         """Document number -> document id, for every live document."""
