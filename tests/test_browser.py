@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from .browser.support import ScreenshotOnFailure, axe_violations, chromium, running_server
 
@@ -214,7 +215,7 @@ def test_open_hit_next_hit_and_cite(page, js):
     copy = page.locator("button.copy")
     if js:
         copy.click()
-        assert copy.inner_text() == "Copied"
+        expect(copy).to_have_text("Copied")  # waits: the clipboard write is a promise
         assert page.evaluate("navigator.clipboard.readText()") == text
     else:
         assert copy.is_hidden()
