@@ -52,7 +52,14 @@ class Store:
         if writable and self.catalog.get_meta("schema_version") is None:
             with self.catalog.transaction():
                 self.catalog.set_meta("schema_version", SCHEMA_VERSION)
-        self.text = TextIndex(directory / "text")
+        try:
+            self.text = TextIndex(directory / "text", create=writable)
+        except FileNotFoundError:
+            self.catalog.close()
+            raise IndexUnavailable(
+                f"The index at {directory} has no search index yet (an indexing run has not "
+                f"committed). Build it with: readingroom index PATH --index {directory}"
+            ) from None
         self.rebuilt = version is not None and version != SCHEMA_VERSION
 
     def _wipe(self) -> None:

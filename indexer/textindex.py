@@ -135,10 +135,14 @@ def make_schema() -> Schema:
 class TextIndex:
     """A Whoosh index in a directory, with a reusable searcher."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, create: bool = False) -> None:
+        """Open the index in ``directory``; only a writer (``create``) may make a new one, so a
+        reader that looks before the indexer's first commit never competes in creating it."""
         self.directory = directory
         if index.exists_in(str(directory)):
             self._index = index.open_dir(str(directory))
+        elif not create:
+            raise FileNotFoundError(f"no search index in {directory}")
         else:
             directory.mkdir(parents=True, exist_ok=True)
             self._index = index.create_in(str(directory), make_schema())
