@@ -373,7 +373,7 @@ class Stages:
         self.totals: dict[str, float] = defaultdict(float)
         self.lib = lib
         self._wrap(lib.text, "matching", "matching")
-        self._wrap(lib.text, "ranked", "ranking")
+        self._wrap(lib.text, "scored", "ranking")
         self._wrap(lib.text, "page_hits", "page_hits")
         self._wrap(lib.text, "highlight_terms", "excerpts")
         self._wrap(lib, "_count_facets", "facets")
@@ -382,13 +382,15 @@ class Stages:
         self._wrap(lib, "_facet_table", "table")
         self._wrap(lib.catalog, "document", "catalog")
         self._wrap(lib.catalog, "pages", "catalog")
+        self._wrap(lib.catalog, "page_texts", "catalog")
+        self._wrap(lib.catalog, "documents_by_id", "catalog")
         stages = self
 
         class TimedExcerpts(library_module.Excerpts):
-            def excerpt(self, text: str, top: int = 1) -> str:
+            def excerpt(self, text: str) -> str:
                 start = time.perf_counter()
                 try:
-                    return super().excerpt(text, top)
+                    return super().excerpt(text)
                 finally:
                     stages.totals["excerpts"] += time.perf_counter() - start
 

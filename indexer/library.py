@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,11 +97,16 @@ class PageView:
 
 
 class _FacetTable:
-    """Facet values of every document, indexed by Whoosh document number."""
+    """Facet values of every document, indexed by Whoosh document number.
+
+    Each value also has a bitmask of its documents (a Python int, bit n for document n), so a
+    facet's counts for a query are one AND and one popcount per value, in C, rather than a
+    dictionary update per matching document per facet."""
 
     def __init__(self, ids: dict[int, str], store: Store) -> None:
         self.ids = ids
         self.all = set(ids)
+        self.size = max(ids, default=-1) + 1
         number = {doc_id: docnum for docnum, doc_id in ids.items()}
         self.values: dict[str, dict[int, tuple[str, ...]]] = {name: {} for name in FACETS}
         self.dates: dict[int, str | None] = {}
@@ -130,6 +134,16 @@ class _FacetTable:
                 self.values[name][docnum] = tuple(dict.fromkeys(values))
                 for value in values:
                     self.postings[name].setdefault(value, set()).add(docnum)
+        self.masks = {
+            name: {value: self.mask(docs) for value, docs in postings.items()}
+            for name, postings in self.postings.items()
+        }
+
+    def mask(self, docnums: Iterable[int]) -> int:
+        bits = bytearray((self.size + 7) // 8)
+        for docnum in docnums:
+            bits[docnum >> 3] |= 1 << (docnum & 7)
+        return int.from_bytes(bits, "little")
 
 
 class Library:
@@ -285,16 +299,19 @@ class Library:
     ) -> dict[str, list[FacetValue]]:
         """Counts of documents per value. A facet's own selection does not narrow its counts,
         so its other values stay visible to be added (values within a facet combine with OR)."""
+        matched_mask = table.mask(matched)
+        selected_masks = {name: table.mask(docs) for name, docs in selected.items()}
         facets: dict[str, list[FacetValue]] = {}
         for name in FACETS:
-            base = set(matched)
-            for other, docs in selected.items():
+            base = matched_mask
+            for other, mask in selected_masks.items():
                 if other != name:
-                    base &= docs
-            counts: Counter[str] = Counter()
-            values = table.values[name]
-            for docnum in base:
-                counts.update(values.get(docnum, ()))
+                    base &= mask
+            counts: dict[str, int] = {}
+            if base:
+                for value, mask in table.masks[name].items():
+                    if count := (base & mask).bit_count():
+                        counts[value] = count
             chosen = set(request.filters.get(name, ()))
             ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             if name == "year":

@@ -11,17 +11,19 @@ from __future__ import annotations
 import html
 import re
 import threading
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from whoosh import index
+from whoosh import index, matching
 from whoosh import query as wq
 from whoosh.analysis import Filter, LowercaseFilter, StemFilter, Token, Tokenizer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.lang.porter import stem
+from whoosh.query.spans import Span
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
@@ -309,7 +311,97 @@ def _terms_query(field: str, words: list[str], slop: int) -> wq.Query:
         return wq.NullQuery
     if len(words) == 1:
         return wq.Term(field, words[0])
-    return wq.Phrase(field, words, slop=slop + 1)
+    return PositionalPhrase(field, words, slop=slop + 1)
+
+
+class PositionalPhrase(wq.Phrase):
+    """A phrase matched by intersecting its words' position sets.
+
+    Whoosh's own phrase builds a span object per occurrence of each word and compares them
+    pairwise; on whole-document records, where a common word occurs hundreds of times, that
+    made phrase queries five times slower than word queries. Scores are Whoosh's: the sum of
+    the words' scores, as for its phrase."""
+
+    def matcher(self, searcher: Searcher, context: Any = None) -> matching.Matcher:
+        reader = searcher.reader()
+        field = searcher.schema[self.fieldname]
+        leaves = []
+        for word in self.words:
+            if (self.fieldname, field.to_bytes(word)) not in reader:
+                return matching.NullMatcher()
+            leaves.append(wq.Term(self.fieldname, word).matcher(searcher, context))
+        found: matching.Matcher = PhraseMatcher(leaves, self.slop)
+        if self.boost != 1.0:
+            found = matching.WrappingMatcher(found, boost=self.boost)
+        return found
+
+
+class PhraseMatcher(matching.WrappingMatcher):
+    """Documents where each word follows the one before it within ``slop`` positions."""
+
+    def __init__(self, leaves: list[matching.Matcher], slop: int) -> None:
+        child = leaves[0]
+        for leaf in leaves[1:]:
+            child = matching.IntersectionMatcher(child, leaf)
+        super().__init__(child)
+        self.leaves = leaves
+        self.slop = slop
+        self._ends: list[int] = []
+        self._find_next()
+
+    def copy(self) -> PhraseMatcher:
+        copied = PhraseMatcher([leaf.copy() for leaf in self.leaves], self.slop)
+        if self.is_active() and copied.is_active():
+            copied.skip_to(self.id())
+        return copied
+
+    def replace(self, minquality: float = 0) -> matching.Matcher:
+        return self if self.is_active() else matching.NullMatcher()
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def _match_ends(self) -> list[int]:
+        """Positions of the phrase's last word in the current document's matches."""
+        reach: Iterable[int] = self.leaves[0].value_as("positions")
+        for leaf in self.leaves[1:]:
+            if self.slop == 1:
+                reach = {p + 1 for p in reach}.intersection(leaf.value_as("positions"))
+            else:
+                before = sorted(reach)
+                reach = [
+                    p
+                    for p in leaf.value_as("positions")
+                    if (i := bisect_left(before, p - self.slop)) < len(before) and before[i] < p
+                ]
+            if not reach:
+                return []
+        return sorted(reach)
+
+    def _find_next(self) -> None:
+        child = self.child
+        while child.is_active():
+            self._ends = self._match_ends()
+            if self._ends:
+                return
+            child.next()
+
+    def next(self) -> None:
+        self.child.next()
+        self._find_next()
+
+    def skip_to(self, docnum: int) -> None:
+        self.child.skip_to(docnum)
+        self._find_next()
+
+    def all_ids(self) -> Iterator[int]:
+        while self.is_active():
+            yield self.id()
+            self.next()
+
+    def spans(self) -> list[Span]:
+        """One span per match, at its last word: enough to place it on its page."""
+        return [Span(end) for end in self._ends]
 
 
 class IndexWriter:
