@@ -499,19 +499,20 @@ def _amount(attrs: list[dict[str, Any]]) -> float | None:
 
 # -- one index per generation ---------------------------------------------------------------
 
-_CACHE: weakref.WeakKeyDictionary[Library, tuple[object, AgencyIndex]] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[Library, tuple[weakref.ref[object], AgencyIndex]] = (
+    weakref.WeakKeyDictionary()
+)
 _CACHE_LOCK = threading.Lock()
 
 
 def agency_index(library: Library) -> AgencyIndex:
     """The library's agencies, built again when the text index has changed (the moment the
     search's facet table is built again), so that counts equal the agency facet's."""
-    with library.text.searching() as searcher:
-        with _CACHE_LOCK:
-            cached = _CACHE.get(library)
-            if cached is not None and cached[0] is searcher:
-                return cached[1]
-        live = set(library.text.stored_ids(searcher).values())
+    generation, live = library.live_documents()
+    with _CACHE_LOCK:
+        cached = _CACHE.get(library)
+        if cached is not None and cached[0]() is generation:
+            return cached[1]
     catalog = library.catalog
     documents = [doc for doc in catalog.documents() if doc.id in live]
     entities = [
@@ -522,5 +523,5 @@ def agency_index(library: Library) -> AgencyIndex:
     ]
     index = AgencyIndex(documents, entities)
     with _CACHE_LOCK:
-        _CACHE[library] = (searcher, index)
+        _CACHE[library] = (weakref.ref(generation), index)
     return index

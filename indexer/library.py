@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import time
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import query as q
-from .catalog import DocumentRecord
+from .catalog import Catalog, DocumentRecord
 from .models import Entity, Page
 from .store import Store
 from .textindex import Excerpts, TextIndex
@@ -103,7 +105,7 @@ class _FacetTable:
     facet's counts for a query are one AND and one popcount per value, in C, rather than a
     dictionary update per matching document per facet."""
 
-    def __init__(self, ids: dict[int, str], store: Store) -> None:
+    def __init__(self, ids: dict[int, str], catalog: Catalog) -> None:
         self.ids = ids
         self.all = set(ids)
         self.size = max(ids, default=-1) + 1
@@ -113,7 +115,7 @@ class _FacetTable:
         self.indexed: dict[int, str] = {}
         self.titles: dict[int, str] = {}
         grouped: dict[str, dict[int, list[str]]] = {name: {} for name in FACETS}
-        for doc in store.catalog.documents():
+        for doc in catalog.documents():
             docnum = number.get(doc.id)
             if docnum is None:
                 continue
@@ -124,7 +126,7 @@ class _FacetTable:
             grouped["collection"][docnum] = [doc.collection]
             if doc.date and doc.date[:4].isdigit():
                 grouped["year"][docnum] = [doc.date[:4]]
-        for doc_id, kind, value in store.catalog.entity_values(("agency", "exemption", "contract")):
+        for doc_id, kind, value in catalog.entity_values(("agency", "exemption", "contract")):
             docnum = number.get(doc_id)
             if docnum is not None:
                 grouped[kind].setdefault(docnum, []).append(value)
@@ -146,67 +148,186 @@ class _FacetTable:
         return int.from_bytes(bits, "little")
 
 
+def _request_key(request: SearchRequest) -> Hashable:
+    filters = tuple(sorted((name, tuple(values)) for name, values in request.filters.items()))
+    return (
+        request.q,
+        filters,
+        request.date_from,
+        request.date_to,
+        request.sort,
+        request.page,
+        request.per_page,
+    )
+
+
+class _Lru:
+    """The most recently used answers, up to ``size`` of them."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, object] = OrderedDict()
+
+    def get(self, key: Hashable) -> object | None:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: Hashable, value: object) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        if len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+
+@dataclass
+class _Generation:
+    """One commit of the index as searched: its Whoosh searcher, facet table and the answers
+    computed on it. Nothing here outlives the commit, so no cached answer can be stale."""
+
+    searcher: object
+    table: _FacetTable
+    built_in: float  # seconds to open the searcher and build the table
+    results: _Lru = field(default_factory=lambda: _Lru(256))  # request -> SearchResult
+    matches: _Lru = field(default_factory=lambda: _Lru(64))  # query -> ranked or matched docs
+
+
 class Library:
-    """Read access to an index directory, safe to share between threads."""
+    """Read access to an index directory, safe to share between threads.
+
+    After the indexer commits, the next request notices and a new generation is built: at
+    once when the last one took under ``SYNC_REFRESH`` seconds, so a small index shows new
+    documents on the very next request; otherwise in a background thread, while requests go
+    on being answered from the previous commit (at 100,000 pages the facet table takes
+    seconds to build)."""
+
+    SYNC_REFRESH = 0.25
 
     def __init__(self, directory: Path) -> None:
         self.store = Store(directory)
         self.text: TextIndex = self.store.text
         self.catalog = self.store.catalog
         self._lock = threading.RLock()
-        self._table: _FacetTable | None = None
-        self._table_searcher: object | None = None
+        self._current: _Generation | None = None
+        self._refreshing: threading.Thread | None = None
 
     def close(self) -> None:
-        self.store.close()
+        with self._lock:
+            refreshing = self._refreshing
+        if refreshing is not None:
+            refreshing.join()
+        with self._lock:
+            if self._current is not None:
+                self._current.searcher.close()  # type: ignore[attr-defined]
+                self._current = None
+            self.store.close()
 
-    def _facet_table(self, searcher: object) -> _FacetTable:
-        if self._table is None or self._table_searcher is not searcher:
-            self._table = _FacetTable(self.text.stored_ids(searcher), self.store)  # type: ignore[arg-type]
-            self._table_searcher = searcher
-        return self._table
+    def _generation(self) -> _Generation:
+        """The generation to answer from; call with the lock held."""
+        current = self._current
+        if current is None:
+            self._current = current = self._build(self.catalog)
+        elif self._refreshing is None and not current.searcher.up_to_date():  # type: ignore[attr-defined]
+            if current.built_in < self.SYNC_REFRESH:
+                self._swap(self._build(self.catalog))
+                current = self._current
+            else:
+                self._refreshing = threading.Thread(
+                    target=self._refresh, name="readingroom-refresh", daemon=True
+                )
+                self._refreshing.start()
+        return current  # type: ignore[return-value]
+
+    def _build(self, catalog: Catalog) -> _Generation:
+        start = time.perf_counter()
+        searcher = self.text.open_searcher()
+        table = _FacetTable(self.text.stored_ids(searcher), catalog)
+        return _Generation(searcher, table, time.perf_counter() - start)
+
+    def _refresh(self) -> None:
+        """Build the next generation on its own catalog connection, then swap it in."""
+        generation = None
+        try:
+            catalog = Catalog(self.store.directory / "catalog.sqlite", readonly=True)
+            try:
+                generation = self._build(catalog)
+            finally:
+                catalog.close()
+        finally:  # on failure the next request tries again
+            with self._lock:
+                if generation is not None:
+                    self._swap(generation)
+                self._refreshing = None
+
+    def _swap(self, generation: _Generation) -> None:
+        old, self._current = self._current, generation
+        if old is not None:
+            old.searcher.close()  # type: ignore[attr-defined]
+
+    def clear_cache(self) -> None:
+        """Forget the answers kept for the current generation (benchmarks time cold searches)."""
+        with self._lock:
+            if self._current is not None:
+                self._current.results = _Lru(self._current.results.size)
+                self._current.matches = _Lru(self._current.matches.size)
+
+    def live_documents(self) -> tuple[object, set[str]]:
+        """A token for the generation being searched, and the ids of its documents."""
+        with self._lock:
+            generation = self._generation()
+            return generation, set(generation.table.ids.values())
 
     # -- search -----------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
-        """Run a search; raises ``query.QuerySyntaxError`` for a query that cannot be parsed."""
+        """Run a search; raises ``query.QuerySyntaxError`` for a query that cannot be parsed.
+
+        Answers are kept per generation: a repeated search (a linked results page) costs a
+        lookup, and paging or toggling facets on the same query reuses its matches."""
         node = q.parse(request.q)
-        with self._lock, self.text.searching() as searcher:
-            table = self._facet_table(searcher)
-            wquery = self.text.compile(node)
+        key = _request_key(request)
+        with self._lock:
+            generation = self._generation()
+            cached = generation.results.get(key)
+            if isinstance(cached, SearchResult):
+                return cached
+            searcher, table = generation.searcher, generation.table
             ranked = None
             if request.sort == "relevance" and node is not None:
                 # one scored pass gives both the matches and their order: a phrase's positions
                 # are checked once, not once to match and again to rank
-                ranked = self.text.scored(searcher, wquery)
-            matched, selected, final = self._select(searcher, table, node, wquery, request, ranked)
+                ranked = self._ranked(generation, node)
+            matched, selected, final = self._select(generation, node, request, ranked)
             facets = self._count_facets(table, matched, selected, request)
             start = (max(request.page, 1) - 1) * request.per_page
             end = start + request.per_page
             if ranked is not None:
                 shown = [d for d in ranked if d in final][start:end]
             else:
-                shown = self._order(searcher, wquery, node, final, table, request, end)[start:]
+                shown = self._order(generation, node, final, request, end)[start:]
             rows = self._rows(searcher, node, shown, table)
-            suggestion = self._suggest(searcher, node, request.q) if not final else None
-        return SearchResult(request, len(final), tuple(rows), facets, suggestion)
+            suggestion = self._suggest(generation, node, request.q) if not final else None
+            result = SearchResult(request, len(final), tuple(rows), facets, suggestion)
+            generation.results.put(key, result)
+        return result
 
     def export(self, request: SearchRequest, chunk: int = 200) -> Iterator[ExportRow]:
         """Every result of a search, in order, with its matching pages and entities. Streams:
         the order is fixed first, then documents are read a chunk at a time."""
         node = q.parse(request.q)
-        with self._lock, self.text.searching() as searcher:
-            table = self._facet_table(searcher)
-            wquery = self.text.compile(node)
-            _, _, final = self._select(searcher, table, node, wquery, request)
-            ordered = self._order(searcher, wquery, node, final, table, request, len(final))
-            doc_ids = [table.ids[d] for d in ordered]
+        with self._lock:
+            generation = self._generation()
+            _, _, final = self._select(generation, node, request)
+            ordered = self._order(generation, node, final, request, len(final))
+            doc_ids = [generation.table.ids[d] for d in ordered]
         for start in range(0, len(doc_ids), chunk):
-            with self._lock, self.text.searching() as searcher:
-                table = self._facet_table(searcher)
+            with self._lock:
+                generation = self._generation()
+                searcher, table = generation.searcher, generation.table
                 number = {doc_id: d for d, doc_id in table.ids.items()}
                 docnums = [number[i] for i in doc_ids[start : start + chunk] if i in number]
-                hits = self.text.page_hits(searcher, node, docnums) if node is not None else {}
+                hits = self.text.page_hits(searcher, node, docnums) if node is not None else {}  # type: ignore[arg-type]
                 for docnum in docnums:
                     doc = self.catalog.document(table.ids[docnum])
                     if doc is None:
@@ -221,23 +342,40 @@ class Library:
                         pages=tuple(sorted(hits.get(docnum, {}))),
                     )
 
+    def _ranked(self, generation: _Generation, node: q.Node) -> list[int]:
+        """Every document matching a query, best first (not to be modified)."""
+        key = ("ranked", node)
+        ranked = generation.matches.get(key)
+        if not isinstance(ranked, list):
+            ranked = self.text.scored(generation.searcher, self.text.compile(node))  # type: ignore[arg-type]
+            generation.matches.put(key, ranked)
+        return ranked
+
+    def _matching(self, generation: _Generation, node: q.Node) -> set[int]:
+        """Every document matching a query, unordered (not to be modified)."""
+        key = ("matching", node)
+        found = generation.matches.get(key)
+        if not isinstance(found, set):
+            found = self.text.matching(generation.searcher, self.text.compile(node))  # type: ignore[arg-type]
+            generation.matches.put(key, found)
+        return found
+
     def _select(
         self,
-        searcher: object,
-        table: _FacetTable,
+        generation: _Generation,
         node: q.Node | None,
-        wquery: object,
         request: SearchRequest,
         ranked: list[int] | None = None,
     ) -> tuple[set[int], dict[str, set[int]], set[int]]:
         """Documents matching the query (and date range), those of each selected facet, and
         those matching everything."""
+        table = generation.table
         if node is None:
             matched = table.all
         elif ranked is not None:
             matched = set(ranked) & table.all
         else:
-            matched = self.text.matching(searcher, wquery) & table.all  # type: ignore[arg-type]
+            matched = self._matching(generation, node) & table.all
         matched = self._date_filtered(matched, table, request)
         selected = {
             name: self._union(table, name, values)
@@ -249,8 +387,9 @@ class Library:
             final &= docs
         return matched, selected, final
 
-    def _suggest(self, searcher: object, node: q.Node | None, text: str) -> str | None:
+    def _suggest(self, generation: _Generation, node: q.Node | None, text: str) -> str | None:
         """The query with words the index does not know replaced by near ones it does."""
+        searcher = generation.searcher
         suggestion = text
         for leaf in q.positive_leaves(node):
             if not isinstance(leaf, q.Word) or leaf.field != "content":
@@ -258,15 +397,15 @@ class Library:
             stem = self.text.unknown_word_fix(searcher, leaf.text)  # type: ignore[arg-type]
             if stem is None:
                 continue
-            word = self._surface_form(searcher, stem) or stem
+            word = self._surface_form(generation, stem) or stem
             pattern = re.compile(rf"(?<![\w:]){re.escape(leaf.text)}(?!\w)", re.I)
             suggestion = pattern.sub(word, suggestion, count=1)
         return suggestion if suggestion != text else None
 
-    def _surface_form(self, searcher: object, stem: str) -> str | None:
+    def _surface_form(self, generation: _Generation, stem: str) -> str | None:
         """A word as written in the records whose indexed form is ``stem``."""
-        docnums = self.text.matching(searcher, self.text.term_query(stem))  # type: ignore[arg-type]
-        table = self._facet_table(searcher)
+        docnums = self.text.matching(generation.searcher, self.text.term_query(stem))  # type: ignore[arg-type]
+        table = generation.table
         for docnum in sorted(docnums)[:3]:
             for page in self.catalog.pages(table.ids.get(docnum, "")):
                 word = self.text.surface_form(page.text, stem)
@@ -324,17 +463,15 @@ class Library:
 
     def _order(
         self,
-        searcher: object,
-        wquery: object,
+        generation: _Generation,
         node: q.Node | None,
         final: set[int],
-        table: _FacetTable,
         request: SearchRequest,
         limit: int,
     ) -> list[int]:
+        table = generation.table
         if request.sort == "relevance" and node is not None:
-            ranked = self.text.scored(searcher, wquery)  # type: ignore[arg-type]
-            return [d for d in ranked if d in final][:limit]
+            return [d for d in self._ranked(generation, node) if d in final][:limit]
         if request.sort == "-indexed":
             key = lambda d: (table.indexed[d], table.ids[d])  # noqa: E731
             return sorted(final, key=key, reverse=True)[:limit]
@@ -403,12 +540,13 @@ class Library:
         node = q.parse(query_text)
         if node is None:
             return []
-        with self._lock, self.text.searching() as searcher:
-            docnum = searcher.document_number(id=doc_id)
+        with self._lock:
+            searcher = self._generation().searcher
+            docnum = searcher.document_number(id=doc_id)  # type: ignore[attr-defined]
             if docnum is None:
                 return []
-            pages = self.text.page_hits(searcher, node, [docnum])[docnum]
-            excerpts = Excerpts(self.text.highlight_terms(searcher, node))
+            pages = self.text.page_hits(searcher, node, [docnum])[docnum]  # type: ignore[arg-type]
+            excerpts = Excerpts(self.text.highlight_terms(searcher, node))  # type: ignore[arg-type]
             texts = self.catalog.page_texts(doc_id, pages)
         return [
             PageHit(number, excerpts.excerpt(texts.get(number, "")), count)
@@ -436,13 +574,13 @@ class Library:
             page = found[0]
             agencies = tuple(e for e in self.catalog.entities(doc_id) if e.kind == "agency")
             hit_pages: tuple[int, ...] = ()
-            with self.text.searching() as searcher:
-                terms = self.text.highlight_terms(searcher, node)
-                if node is not None:
-                    docnum = searcher.document_number(id=doc_id)
-                    if docnum is not None:
-                        hits = self.text.page_hits(searcher, node, [docnum])[docnum]
-                        hit_pages = tuple(sorted(hits))
+            searcher = self._generation().searcher
+            terms = self.text.highlight_terms(searcher, node)  # type: ignore[arg-type]
+            if node is not None:
+                docnum = searcher.document_number(id=doc_id)  # type: ignore[attr-defined]
+                if docnum is not None:
+                    hits = self.text.page_hits(searcher, node, [docnum])[docnum]  # type: ignore[arg-type]
+                    hit_pages = tuple(sorted(hits))
             marked = Excerpts(terms).mark_all(page.text)
         return PageView(record, page, marked, hit_pages, agencies)
 
