@@ -136,10 +136,15 @@ async def discover(client: httpx.AsyncClient) -> tuple[list[tuple[str, int]], di
     return docs, facets
 
 
+async def images_available(client: httpx.AsyncClient, doc_id: str) -> bool:
+    """Whether page images can be drawn: the synthetic benchmark index has no PDF files."""
+    return (await client.get(f"/documents/{doc_id}/pages/1.png")).status_code == 200
+
+
 def make_request(
-    rng: random.Random, docs: list[tuple[str, int]], facets: dict[str, list]
+    rng: random.Random, docs: list[tuple[str, int]], facets: dict[str, list], mix: dict[str, int]
 ) -> tuple[str, str, dict[str, str | int]]:
-    kind = rng.choices(list(MIX), weights=list(MIX.values()))[0]
+    kind = rng.choices(list(mix), weights=list(mix.values()))[0]
     doc_id, pages = rng.choice(docs)
     number = rng.randint(1, pages)
     if kind == "search":
@@ -169,12 +174,13 @@ async def client_loop(
     rng: random.Random,
     docs: list[tuple[str, int]],
     facets: dict[str, list],
+    mix: dict[str, int],
     stats: Stats,
     stop_at: float,
     max_requests: int,
 ) -> None:
     while time.monotonic() < stop_at and stats.requests < max_requests:
-        kind, path, params = make_request(rng, docs, facets)
+        kind, path, params = make_request(rng, docs, facets, mix)
         started = time.perf_counter()
         problem = None
         try:
@@ -241,6 +247,8 @@ def print_report(report: dict) -> None:
         f"throughput: {report['requests_per_s']} requests/s, {report['searches_per_s']} "
         f"searches/s (search p95 {report['search_p95_ms']} ms); errors: {report['errors']}"
     )
+    if "image" not in report["mix"]:
+        print("page images left out of the mix: the index's documents have no PDF files")
     header = ("requests", "per s", "p50 ms", "p95 ms", "p99 ms", "errors")
     print(f"{'kind':<10}" + "".join(f"{h:>9}" for h in header))
     for kind, k in report["kinds"].items():
@@ -269,6 +277,9 @@ async def run(args: argparse.Namespace) -> dict:
         ) as client:
             await wait_ready(client, server, log)
             docs, facets = await discover(client)
+            mix = dict(MIX)
+            if not await images_available(client, docs[0][0]):
+                del mix["image"]
             stats = Stats()
             started = time.monotonic()
             stop_at = started + args.duration
@@ -279,6 +290,7 @@ async def run(args: argparse.Namespace) -> dict:
                         random.Random(args.seed + i),
                         docs,
                         facets,
+                        mix,
                         stats,
                         stop_at,
                         args.max_requests,
@@ -288,6 +300,7 @@ async def run(args: argparse.Namespace) -> dict:
             )
             elapsed = time.monotonic() - started
             report = summarise(stats, elapsed, args, len(docs))
+            report["mix"] = mix
             if server.poll() is not None:
                 log.seek(0)
                 report["server_exit"] = server.returncode

@@ -265,6 +265,11 @@ class Library:
         if old is not None:
             old.searcher.close()  # type: ignore[attr-defined]
 
+    def warm(self) -> None:
+        """Open the searcher and build the facet table now rather than on the first search."""
+        with self._lock:
+            self._generation()
+
     def clear_cache(self) -> None:
         """Forget the answers kept for the current generation (benchmarks time cold searches)."""
         with self._lock:
@@ -585,6 +590,11 @@ class Library:
         return PageView(record, page, marked, hit_pages, agencies)
 
     # -- status -----------------------------------------------------------------------------
+
+    def document_count(self) -> int:
+        """Documents being searched: cheap enough for a health check, unlike ``status``."""
+        with self._lock:
+            return len(self._generation().table.ids)
 
     def status(self) -> dict[str, object]:
         with self._lock:
