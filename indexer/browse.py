@@ -518,8 +518,7 @@ def agency_index(library: Library) -> AgencyIndex:
     entities = [
         (doc.id, e.kind, e.value, e.pages, e.forms, e.attrs)
         for doc in documents
-        for e in catalog.entities(doc.id)
-        if e.kind in ("agency", "contract", "exemption")
+        for e in catalog.entities(doc.id, ("agency", "contract", "exemption"))
     ]
     index = AgencyIndex(documents, entities)
     with _CACHE_LOCK:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -306,10 +306,19 @@ class Catalog:
             (doc_id,),
         ).fetchall()
 
-    def entities(self, doc_id: str) -> list[Entity]:
-        rows = self._db.execute(
-            "SELECT * FROM entities WHERE doc_id = ? ORDER BY kind, value", (doc_id,)
-        )
+    def entities(self, doc_id: str, kinds: Sequence[str] = ()) -> list[Entity]:
+        """A document's entities, or only those of some kinds."""
+        if not kinds:
+            rows = self._db.execute(
+                "SELECT * FROM entities WHERE doc_id = ? ORDER BY kind, value", (doc_id,)
+            )
+        else:
+            marks = ",".join("?" * len(kinds))
+            rows = self._db.execute(
+                f"SELECT * FROM entities WHERE kind IN ({marks}) AND doc_id = ? "
+                "ORDER BY kind, value",
+                (*kinds, doc_id),
+            )
         return [_entity(row) for row in rows]
 
     def entity_values(self, kinds: Iterable[str]) -> Iterator[tuple[str, str, str]]:

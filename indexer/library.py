@@ -203,6 +203,7 @@ class Library:
     seconds to build)."""
 
     SYNC_REFRESH = 0.25
+    CHECK_EVERY = 0.25  # seconds between looks for a new commit (a directory listing each)
 
     def __init__(self, directory: Path) -> None:
         self.store = Store(directory)
@@ -211,6 +212,7 @@ class Library:
         self._lock = threading.RLock()
         self._current: _Generation | None = None
         self._refreshing: threading.Thread | None = None
+        self._checked = 0.0  # time.monotonic() of the last look for a new commit
 
     def close(self) -> None:
         with self._lock:
@@ -226,9 +228,14 @@ class Library:
     def _generation(self) -> _Generation:
         """The generation to answer from; call with the lock held."""
         current = self._current
+        now = time.monotonic()
         if current is None:
             self._current = current = self._build(self.catalog)
-        elif self._refreshing is None and not current.searcher.up_to_date():  # type: ignore[attr-defined]
+            self._checked = now
+        elif self._refreshing is None and now - self._checked >= self.CHECK_EVERY:
+            self._checked = now
+            if current.searcher.up_to_date():  # type: ignore[attr-defined]
+                return current
             if current.built_in < self.SYNC_REFRESH:
                 self._swap(self._build(self.catalog))
                 current = self._current
@@ -577,7 +584,7 @@ class Library:
             if not found:
                 return None
             page = found[0]
-            agencies = tuple(e for e in self.catalog.entities(doc_id) if e.kind == "agency")
+            agencies = tuple(self.catalog.entities(doc_id, ("agency",)))
             hit_pages: tuple[int, ...] = ()
             searcher = self._generation().searcher
             terms = self.text.highlight_terms(searcher, node)  # type: ignore[arg-type]

@@ -55,6 +55,7 @@ def test_a_slow_generation_is_rebuilt_while_the_old_one_answers(release, tmp_pat
     try:
         assert lib.search(SearchRequest()).total == 1
         lib.SYNC_REFRESH = 0.0  # as on a large index: every rebuild goes to the background
+        lib.CHECK_EVERY = 0.0  # look for the new commit on the next request, however soon
         build_index([release], index)
         built = threading.Event()
         original = lib._build

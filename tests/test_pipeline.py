@@ -118,6 +118,7 @@ def test_an_open_library_sees_documents_committed_after_it_opened(release, tmp_p
     index = tmp_path / "index"
     build_index([release / "city" / sorted(p.name for p in (release / "city").iterdir())[0]], index)
     lib = Library(index)
+    lib.CHECK_EVERY = 0.0  # look for the new commit on the next request, however soon
     try:
         assert lib.search(SearchRequest()).total == 1
         build_index([release], index)
