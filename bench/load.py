@@ -247,6 +247,7 @@ def print_report(report: dict) -> None:
         f"throughput: {report['requests_per_s']} requests/s, {report['searches_per_s']} "
         f"searches/s (search p95 {report['search_p95_ms']} ms); errors: {report['errors']}"
     )
+    print(f"the load client itself used {report['client_cpu_share']:.0%} of one core")
     if "image" not in report["mix"]:
         print("page images left out of the mix: the index's documents have no PDF files")
     header = ("requests", "per s", "p50 ms", "p95 ms", "p99 ms", "errors")
@@ -281,6 +282,7 @@ async def run(args: argparse.Namespace) -> dict:
             if not await images_available(client, docs[0][0]):
                 del mix["image"]
             stats = Stats()
+            client_cpu = time.process_time()
             started = time.monotonic()
             stop_at = started + args.duration
             await asyncio.gather(
@@ -301,6 +303,8 @@ async def run(args: argparse.Namespace) -> dict:
             elapsed = time.monotonic() - started
             report = summarise(stats, elapsed, args, len(docs))
             report["mix"] = mix
+            # this client shares the machine with the server: say how much of it it took
+            report["client_cpu_share"] = round((time.process_time() - client_cpu) / elapsed, 2)
             if server.poll() is not None:
                 log.seek(0)
                 report["server_exit"] = server.returncode
