@@ -1,6 +1,7 @@
 """Indexing speed: a full index of a folder without OCR (text-layer pages), the same with
 OCR (the difference is the OCR pages' cost), a no-change re-index, and plain text
-extraction of the same files (PDFium and pdfplumber, one process), all in the same run.
+extraction of the same files (PDFium, pdfplumber and poppler's pdftotext, one process), all
+in the same run.
 
     .venv/bin/python bench/index_speed.py sample_docs [--workers 2] [--repeat 3] [--ocr-repeat 1]
 
@@ -13,6 +14,7 @@ import argparse
 import resource
 import shutil
 import statistics
+import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -24,9 +26,9 @@ from indexer.pipeline import Indexer
 from indexer.store import Store
 
 
-def full_index(source: Path, workers: int, ocr: str) -> tuple[float, int, int, float]:
-    """Seconds for a first index into an empty directory, pages, OCR'd pages, and seconds
-    for a second run over the unchanged files."""
+def full_index(source: Path, workers: int, ocr: str) -> tuple[float, int, int, float, int]:
+    """Seconds for a first index into an empty directory, pages, OCR'd pages, seconds for a
+    second run over the unchanged files, and pages left unread for want of OCR."""
     directory = Path(tempfile.mkdtemp(prefix="bench-index-"))
     try:
         store = Store(directory, writable=True)
@@ -37,7 +39,7 @@ def full_index(source: Path, workers: int, ocr: str) -> tuple[float, int, int, f
         Indexer(store, workers=workers, ocr_mode=ocr).run([source])
         again = time.perf_counter() - start
         store.close()
-        return first, summary.pages, summary.ocr_pages, again
+        return first, summary.pages, summary.ocr_pages, again, summary.unread_pages
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -70,6 +72,16 @@ def pdfplumber_text(files: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - start, pages
 
 
+def pdftotext(files: list[Path]) -> tuple[float, int]:
+    """Seconds for poppler's pdftotext over every file, one after another, and its pages."""
+    start, pages = time.perf_counter(), 0
+    for path in files:
+        done = subprocess.run(["pdftotext", "-q", str(path), "-"], capture_output=True, check=False)
+        if done.returncode == 0:
+            pages += done.stdout.count(b"\f")
+    return time.perf_counter() - start, pages
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("source", type=Path)
@@ -83,10 +95,14 @@ def main() -> None:
     seconds = statistics.median(r[0] for r in runs)
     pages = runs[0][1]
     again = statistics.median(r[3] for r in runs)
-    print(f"files: {len(files)}, pages indexed: {pages}")
+    unread = runs[0][4]
+    print(
+        f"files: {len(files)}, pages indexed: {pages}: {pages - unread} with a text layer, "
+        f"{unread} to OCR"
+    )
     print(
         f"full index, no OCR ({args.workers} workers): {seconds:.2f} s, "
-        f"{pages / seconds:.0f} pages/s"
+        f"{pages / seconds:.0f} pages/s ({(pages - unread) / seconds:.0f} text-layer pages/s)"
     )
     print(f"no-change re-index: {again:.2f} s")
     if args.ocr_repeat:
@@ -103,6 +119,11 @@ def main() -> None:
     if not args.skip_pdfplumber:
         t, n = pdfplumber_text(files)
         print(f"pdfplumber extract_text, 1 process: {n / t:.0f} pages/s")
+    if shutil.which("pdftotext"):
+        t, n = min(pdftotext(files) for _ in range(args.repeat))
+        print(f"poppler pdftotext, 1 process: {n / t:.0f} pages/s")
+    else:
+        print("poppler pdftotext: not installed (apt-get install poppler-utils)")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: main process {peak:.0f} MB, largest worker {children:.0f} MB")

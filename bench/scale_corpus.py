@@ -7,8 +7,9 @@ PDF extraction is not what this measures: the 52 sample PDFs are read once, in t
 with the real extraction step (``indexer.extract.read`` then ``finish``; the 35 scanned pages
 take their text from ``tests/gold/sample_truth.json`` instead of OCR, so every page has text
 and entities). Copy k of every document is then written through the real writer,
-``Store(dir, writable=True).write(...)``, in batches of 200 documents like the indexer's
-(``pipeline.COMMIT_EVERY_DOCS``), until the index holds exactly ``--pages`` pages.
+``Store(dir, writable=True).write(...)``, in batches like the indexer's (a commit at
+``pipeline.COMMIT_EVERY_PAGES`` pages or ``COMMIT_EVERY_SECONDS`` after the last), until the
+index holds exactly ``--pages`` pages.
 
 Each copy gets distinct text, deterministically from ``--seed`` and k (copy 0 is the sample
 itself):
@@ -47,11 +48,11 @@ sys.path.insert(0, str(ROOT))
 from indexer.catalog import Catalog, FileRecord  # noqa: E402
 from indexer.extract import Draft, Options, finish, read  # noqa: E402
 from indexer.models import Entity, Extraction  # noqa: E402
+from indexer.pipeline import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS  # noqa: E402
 from indexer.store import Store  # noqa: E402
 
 SAMPLE = ROOT / "sample_docs"
 TRUTH = ROOT / "tests" / "gold" / "sample_truth.json"
-BATCH_DOCS = 200  # pipeline.COMMIT_EVERY_DOCS
 MONTHS_AND_DAYS = re.findall(
     r"\w+",
     "January February March April May June July August September October November December "
@@ -273,7 +274,9 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=20261121)
-    parser.add_argument("--batch", type=int, default=BATCH_DOCS, help="documents per commit")
+    parser.add_argument(
+        "--batch", type=int, default=COMMIT_EVERY_PAGES, help="most pages per commit"
+    )
     parser.add_argument("--force", action="store_true", help="rebuild an existing index")
     args = parser.parse_args()
 
@@ -297,19 +300,22 @@ def main() -> None:
     write_seconds = 0.0
     prepared = time.perf_counter()
     first_item = True
+    batch_pages, batch_started = 0, time.monotonic()
     for item in items:
         if first_item:
             prepared = time.perf_counter()
             first_item = False
         batch.append(item)
-        if len(batch) >= args.batch:
+        batch_pages += len(item[0].pages)
+        due = time.monotonic() - batch_started >= COMMIT_EVERY_SECONDS
+        if batch_pages >= args.batch or due:
             t0 = time.perf_counter()
             store.write(batch, extractor="bench")
             write_seconds += time.perf_counter() - t0
             commits += 1
             docs += len(batch)
             written_pages += sum(len(ex.pages) for ex, _ in batch)
-            batch = []
+            batch, batch_pages, batch_started = [], 0, time.monotonic()
             elapsed = time.perf_counter() - start
             print(
                 f"  {written_pages:>7,} pages, {docs:,} documents, {elapsed:6.1f} s",

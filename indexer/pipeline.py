@@ -37,7 +37,11 @@ from .extract import (
 from .models import Extraction, Failure
 from .store import Store
 
-COMMIT_EVERY_DOCS = 200
+# A commit makes a Whoosh segment. Large ones are cheaper: Whoosh merges segments (see
+# textindex.merge_tiers) at about the cost of indexing their documents again, so batches of
+# 200 documents had the 100,000-page benchmark build copy most documents several times.
+# Thirty seconds bounds what a crash can lose; ten thousand pages bounds the batch's memory.
+COMMIT_EVERY_PAGES = 10_000
 COMMIT_EVERY_SECONDS = 30.0
 # Per-file limits. Text layers read at hundreds of pages a second, and a scanned page takes
 # about 2 s of OCR, so ten minutes covers some 300 scanned pages; a file that needs longer is
@@ -157,7 +161,7 @@ class Indexer:
         ocr_mode: str = "auto",
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
-        commit_every: int = COMMIT_EVERY_DOCS,
+        commit_every: int = COMMIT_EVERY_PAGES,
         scheduler: str | None = None,
     ) -> None:
         self.store = store
@@ -455,22 +459,24 @@ class Indexer:
 class Batch:
     """Results waiting for the next commit, with what to do once they are committed."""
 
-    def __init__(self, store: Store, extractor: str, size: int) -> None:
+    def __init__(self, store: Store, extractor: str, pages: int) -> None:
         self.store = store
         self.extractor = extractor
-        self.size = size
+        self.pages = pages  # commit when the batch holds this many pages
+        self.held = 0
         self.items: list[tuple[Extraction | Failure, list[FileRecord]]] = []
         self.callbacks: list[Callable[[], None]] = []
         self.started = time.monotonic()
 
     def add(self, result: Extraction | Failure, files: list[FoundFile]) -> None:
         self.items.append((result, [_record(f, result.doc_id) for f in files]))
+        self.held += max(1, len(result.pages) if isinstance(result, Extraction) else 0)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         self.callbacks.append(callback)
 
     def maybe_commit(self) -> None:
-        full = len(self.items) >= self.size
+        full = self.held >= self.pages
         if full or time.monotonic() - self.started >= COMMIT_EVERY_SECONDS:
             self.commit()
 
@@ -479,7 +485,7 @@ class Batch:
             self.store.write(self.items, self.extractor)
         for callback in self.callbacks:
             callback()
-        self.items, self.callbacks = [], []
+        self.items, self.callbacks, self.held = [], [], 0
         self.started = time.monotonic()
 
 

@@ -74,14 +74,19 @@ class Store:
     def write(
         self, items: Sequence[tuple[Extraction | Failure, list[FileRecord]]], extractor: str
     ) -> None:
-        """Commit results: to Whoosh first, then to the catalog (see ``catalog``)."""
+        """Commit results: to Whoosh first, then to the catalog (see ``catalog``). A document
+        the catalog does not hold is new to Whoosh too: ``reconcile`` removed any record left
+        by a run that died between the two commits."""
         with self.text.writer() as writer:
             for result, files in items:
                 if isinstance(result, Extraction):
                     writer.put(
-                        result.doc_id, [p.text for p in result.pages], search_fields(result, files)
+                        result.doc_id,
+                        [p.text for p in result.pages],
+                        search_fields(result, files),
+                        new=self.catalog.document(result.doc_id) is None,
                     )
-                elif result.doc_id:
+                elif result.doc_id and self.catalog.document(result.doc_id) is not None:
                     writer.delete(result.doc_id)
         with self.catalog.transaction():
             for result, files in items:

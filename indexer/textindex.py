@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import pickle
 import re
-import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -22,11 +21,12 @@ from typing import Any
 
 from whoosh import index, matching
 from whoosh import query as wq
-from whoosh.analysis import Filter, LowercaseFilter, StemFilter, Token, Tokenizer
+from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.lang.porter import stem
 from whoosh.query.spans import Span
+from whoosh.reading import SegmentReader
 from whoosh.scoring import BM25F, BM25FScorer, WeightScorer
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
@@ -46,6 +46,11 @@ class PagedTokenizer(Tokenizer):
     def __eq__(self, other: object) -> bool:
         return type(self) is type(other)
 
+    @staticmethod
+    def form(word: str) -> str:
+        """The word as indexed."""
+        return word.lower()
+
     def __call__(  # type: ignore[override]
         self,
         value: str,
@@ -60,17 +65,19 @@ class PagedTokenizer(Tokenizer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        form = self.form
         offset = 0
         for page_index, page_text in enumerate(value.split(PAGE_BREAK)):
             base = start_pos + page_index * PAGE_STRIDE
             for i, match in enumerate(_WORD.finditer(page_text)):
                 if i >= PAGE_STRIDE:
                     break
-                token.text = match.group(0)
+                word = match.group(0)
+                token.text = form(word)
                 token.boost = 1.0
                 token.stopped = False
                 if keeporiginal:
-                    token.original = token.text
+                    token.original = word
                 if positions:
                     token.pos = base + i
                 if chars:
@@ -78,6 +85,20 @@ class PagedTokenizer(Tokenizer):
                     token.endchar = start_char + offset + match.end()
                 yield token
             offset += len(page_text) + 1
+
+
+@lru_cache(maxsize=200_000)
+def index_term(word: str) -> str:
+    """The indexed form of one word of text: lowercased, then Porter-stemmed."""
+    return stem(word.lower())
+
+
+class StemmingTokenizer(PagedTokenizer):
+    """Words lowercased and stemmed as they are split: the same terms as a tokenizer, a
+    lowercase filter and Whoosh's stem filter, in a third of the time (indexing spent half
+    its time in that chain of generators and the filter's Python-level cache)."""
+
+    form = staticmethod(index_term)
 
 
 class CompactFilter(Filter):
@@ -117,8 +138,8 @@ def compact(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.lower())
 
 
-TEXT_ANALYZER = PagedTokenizer() | LowercaseFilter() | StemFilter(cachesize=100_000)
-NAME_ANALYZER = PagedTokenizer() | LowercaseFilter()
+TEXT_ANALYZER = StemmingTokenizer()
+NAME_ANALYZER = PagedTokenizer()
 CODE_ANALYZER = ValueTokenizer() | CompactFilter()
 
 
@@ -142,7 +163,7 @@ def make_schema() -> Schema:
 
 
 class TextIndex:
-    """A Whoosh index in a directory, with a reusable searcher."""
+    """A Whoosh index in a directory: its writer, and searchers for the library to hold."""
 
     def __init__(self, directory: Path, *, create: bool = False) -> None:
         """Open the index in ``directory``; only a writer (``create``) may make a new one, so a
@@ -155,15 +176,9 @@ class TextIndex:
         else:
             directory.mkdir(parents=True, exist_ok=True)
             self._index = index.create_in(str(directory), make_schema())
-        self._searcher: Searcher | None = None
-        self._lock = threading.RLock()
 
     def close(self) -> None:
-        with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
-            self._index.close()
+        self._index.close()
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -176,23 +191,19 @@ class TextIndex:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(mergetype=merge_tiers)
 
     def doc_ids(self) -> set[str]:
-        with self.searching() as searcher:
+        """Every document id in the index. Uses a searcher of its own, closed at once: Whoosh
+        reads each segment's term and posting files into memory when it opens them, half a
+        gigabyte at 100,000 pages, which the indexer should not carry through its run."""
+        searcher = self.open_searcher()
+        try:
             return {fields["id"] for fields in searcher.all_stored_fields()}
+        finally:
+            searcher.close()
 
     # -- searching --------------------------------------------------------------------------
-
-    @contextmanager
-    def searching(self) -> Iterator[Searcher]:
-        """The current searcher, refreshed if a writer committed since; one user at a time."""
-        with self._lock:
-            if self._searcher is None or not self._searcher.up_to_date():
-                if self._searcher is not None:
-                    self._searcher.close()
-                self._searcher = self.open_searcher()
-            yield self._searcher
 
     def open_searcher(self) -> Searcher:
         """A searcher on the latest commit. A new one, not a refresh(): Whoosh 2.7's refresh
@@ -455,17 +466,65 @@ class LengthCachingBM25F(BM25F):
         return scorer
 
 
+MERGE_WIDTH = 10  # segments of one size tier merged together
+MERGE_BELOW = 1_000  # documents: larger segments are never merged, only purged of deletions
+
+
+def merge_tiers(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy: small segments merge ten at a time, among segments of the same
+    size tier (powers of ten of their document counts); a segment that is mostly deleted is
+    rewritten without its deleted records; segments of a thousand documents or more are left.
+
+    Whoosh's default merges on a Fibonacci schedule that keeps folding the largest segment
+    into new ones, and a merge costs about as much as indexing its documents again: building
+    the 100,000-page benchmark index spent most of its 35 minutes merging. Merging ten large
+    segments took eight minutes and a gigabyte of memory, for no measurable gain in search
+    (docs/PERFORMANCE.md), so commits of a bulk run stay as they are written."""
+    tiers: dict[int, list[Any]] = {}
+    keep = []
+    for segment in segments:
+        total = segment.doc_count_all()
+        if total and segment.deleted_count() * 2 > total:
+            tiers.setdefault(0, []).append(segment)  # merged now, to drop its deleted records
+        elif total >= MERGE_BELOW:
+            keep.append(segment)
+        else:
+            tiers.setdefault(len(str(total)), []).append(segment)
+    for tier, members in tiers.items():
+        if tier != 0 and len(members) < MERGE_WIDTH:
+            keep += members
+            continue
+        for segment in members:
+            reader = SegmentReader(writer.storage, writer.schema, segment)
+            writer.add_reader(reader)
+            reader.close()
+    return keep
+
+
 class IndexWriter:
     """Adds and removes document records; nothing is visible until the writer commits."""
 
     def __init__(self, writer: SegmentWriter) -> None:
         self._writer = writer
 
-    def put(self, doc_id: str, pages: Sequence[str], fields: dict[str, Sequence[str]]) -> None:
+    def put(
+        self,
+        doc_id: str,
+        pages: Sequence[str],
+        fields: dict[str, Sequence[str]],
+        *,
+        new: bool = False,
+    ) -> None:
+        """Add a document record, replacing any of the same id unless the caller knows it is
+        ``new``: looking for an old record opens every segment (see ``TextIndex.doc_ids``)."""
         values = {
             name: "|".join(v) if _is_code(name) else " \n".join(v) for name, v in fields.items()
         }
-        self._writer.update_document(id=doc_id, content=PAGE_BREAK.join(pages), **values)
+        content = PAGE_BREAK.join(pages)
+        if new:
+            self._writer.add_document(id=doc_id, content=content, **values)
+        else:
+            self._writer.update_document(id=doc_id, content=content, **values)
 
     def delete(self, doc_id: str) -> None:
         self._writer.delete_by_term("id", doc_id)
@@ -473,12 +532,6 @@ class IndexWriter:
 
 def _is_code(field: str) -> bool:
     return field in ("doc_type", "collection", "contract", "exemption", "bates")
-
-
-@lru_cache(maxsize=200_000)
-def index_term(word: str) -> str:
-    """The indexed form of one word, as TEXT_ANALYZER makes it (lowercased, stemmed)."""
-    return stem(word.lower())
 
 
 class Excerpts:

@@ -21,7 +21,7 @@ PHRASES = [
 
 
 def test_positional_phrases_match_and_score_as_whooshs_own(library):
-    with library.text.searching() as searcher:
+    with library.text.open_searcher() as searcher:
         for words, slop in PHRASES:
             ours = searcher.search(PositionalPhrase("content", words, slop=slop), limit=None)
             theirs = searcher.search(wq.Phrase("content", words, slop=slop), limit=None)
