@@ -142,6 +142,10 @@ class OcrCache:
         self._db.close()
 
 
+_UNUSUAL = re.compile(r"[^\w.,;:()/\-$%&'\"]")
+_VOWEL = re.compile("[aeiouyAEIOUY]")
+
+
 def text_is_garbage(text: str) -> bool:
     """A text layer that cannot be searched even though it has characters: one character per
     line (a degenerate printout), or a broken font encoding (symbols, no vowels)."""
@@ -151,11 +155,12 @@ def text_is_garbage(text: str) -> bool:
     chars = "".join(text.split())
     if len(chars) < 40:
         return False
-    wordish = sum(c.isalnum() or c in ".,;:()/-$%&'\"" for c in chars) / len(chars)
-    if wordish < 0.6:
+    # letters, digits and common punctuation; \w is isalnum() plus the underscore
+    unusual = len(_UNUSUAL.findall(chars)) + chars.count("_")
+    if 1 - unusual / len(chars) < 0.6:
         return True
     words = _WORD.findall(text)
     if len(words) < 10:
         return False
-    vowelless = sum(not re.search("[aeiouyAEIOUY]", w) for w in words) / len(words)
+    vowelless = sum(1 for w in words if not _VOWEL.search(w)) / len(words)
     return vowelless > 0.5
