@@ -4,6 +4,10 @@ extraction of the same files (PDFium, pdfplumber and poppler's pdftotext, one pr
 in the same run.
 
     .venv/bin/python bench/index_speed.py sample_docs [--workers 2] [--repeat 3] [--ocr-repeat 1]
+    .venv/bin/python bench/index_speed.py sample_docs --copies 12 --ocr-repeat 0
+
+``--copies N`` indexes N copies of every file instead, each made distinct by a comment after
+its end (so none is deduplicated): a longer run, where the fixed start matters less.
 
 Prints medians. Figures are recorded in docs/PERFORMANCE.md.
 """
@@ -26,20 +30,30 @@ from indexer.pipeline import Indexer
 from indexer.store import Store
 
 
-def full_index(source: Path, workers: int, ocr: str) -> tuple[float, int, int, float]:
-    """Seconds for a first index into an empty directory, pages, OCR'd pages, and seconds
-    for a second run over the unchanged files."""
+def full_index(source: Path, workers: int, ocr: str) -> tuple[float, int, int, float, float]:
+    """Seconds for a first index into an empty directory, pages, OCR'd pages, seconds for a
+    second run over the unchanged files, and seconds the first spent in ``Store.write``."""
     directory = Path(tempfile.mkdtemp(prefix="bench-index-"))
     try:
         store = Store(directory, writable=True)
+        writing = [0.0]
+        write = store.write
+
+        def timed_write(*args: object, **kwargs: object) -> None:
+            began = time.perf_counter()
+            write(*args, **kwargs)  # type: ignore[arg-type]
+            writing[0] += time.perf_counter() - began
+
+        store.write = timed_write  # type: ignore[method-assign]
         start = time.perf_counter()
         summary = Indexer(store, workers=workers, ocr_mode=ocr).run([source])
         first = time.perf_counter() - start
+        written = writing[0]
         start = time.perf_counter()
         Indexer(store, workers=workers, ocr_mode=ocr).run([source])
         again = time.perf_counter() - start
         store.close()
-        return first, summary.pages, summary.ocr_pages, again
+        return first, summary.pages, summary.ocr_pages, again, written
     finally:
         shutil.rmtree(directory, ignore_errors=True)
 
@@ -82,6 +96,18 @@ def pdftotext(files: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - start, pages
 
 
+def copies(source: Path, count: int) -> Path:
+    """A temporary folder with ``count`` distinct copies of every PDF under ``source``."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-copies-"))
+    for path in sorted(source.rglob("*.pdf")):
+        data = path.read_bytes()
+        for k in range(count):
+            target = folder / f"copy-{k:03d}" / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data + f"\n%copy {k}\n".encode())
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("source", type=Path)
@@ -89,16 +115,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--ocr-repeat", type=int, default=1, help="runs with OCR (0: none)")
     parser.add_argument("--skip-pdfplumber", action="store_true")
+    parser.add_argument("--copies", type=int, default=0, help="index N distinct copies")
     args = parser.parse_args()
+    if args.copies:
+        args.source = copies(args.source, args.copies)
     files = sorted(p for p in args.source.rglob("*") if p.suffix.lower() == ".pdf")
     runs = [full_index(args.source, args.workers, "off") for _ in range(args.repeat)]
     seconds = statistics.median(r[0] for r in runs)
     pages = runs[0][1]
     again = statistics.median(r[3] for r in runs)
+    written = statistics.median(r[4] for r in runs)
     print(f"files: {len(files)}, pages: {pages}")
     print(
         f"full index, no OCR ({args.workers} workers): {seconds:.2f} s, "
-        f"{pages / seconds:.0f} pages/s (pages without a text layer are recorded, not read)"
+        f"{pages / seconds:.0f} pages/s (pages without a text layer are recorded, not read); "
+        f"Store.write {written:.2f} s of it"
     )
     print(f"no-change re-index: {again:.2f} s")
     if args.ocr_repeat:
