@@ -11,7 +11,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,6 +179,14 @@ class _Lru:
         self._items.move_to_end(key)
         if len(self._items) > self.size:
             self._items.popitem(last=False)
+
+    def computed(self, key: Hashable, compute: Callable[[], object]) -> object:
+        """The answer kept for ``key``, computed and kept now if there is none."""
+        value = self.get(key)
+        if value is None:
+            value = compute()
+            self.put(key, value)
+        return value
 
 
 @dataclass
@@ -355,22 +363,20 @@ class Library:
                     )
 
     def _ranked(self, generation: _Generation, node: q.Node) -> list[int]:
-        """Every document matching a query, best first (not to be modified)."""
-        key = ("ranked", node)
-        ranked = generation.matches.get(key)
-        if not isinstance(ranked, list):
-            ranked = self.text.scored(generation.searcher, self.text.compile(node))  # type: ignore[arg-type]
-            generation.matches.put(key, ranked)
-        return ranked
+        """Every document matching a query, best first (shared: not to be modified)."""
+        wquery = self.text.compile(node)
+        return generation.matches.computed(  # type: ignore[return-value]
+            ("ranked", node),
+            lambda: self.text.scored(generation.searcher, wquery),  # type: ignore[arg-type]
+        )
 
     def _matching(self, generation: _Generation, node: q.Node) -> set[int]:
-        """Every document matching a query, unordered (not to be modified)."""
-        key = ("matching", node)
-        found = generation.matches.get(key)
-        if not isinstance(found, set):
-            found = self.text.matching(generation.searcher, self.text.compile(node))  # type: ignore[arg-type]
-            generation.matches.put(key, found)
-        return found
+        """Every document matching a query, unordered (shared: not to be modified)."""
+        wquery = self.text.compile(node)
+        return generation.matches.computed(  # type: ignore[return-value]
+            ("matching", node),
+            lambda: self.text.matching(generation.searcher, wquery),  # type: ignore[arg-type]
+        )
 
     def _select(
         self,
