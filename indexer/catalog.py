@@ -132,6 +132,10 @@ class Catalog:
 
     # -- meta -------------------------------------------------------------------------------
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the catalog."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     def get_meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
@@ -314,10 +318,11 @@ class Catalog:
             )
         else:
             marks = ",".join("?" * len(kinds))
+            # +kind: look the document up by its id, whichever indexes an older catalog has
             rows = self._db.execute(
-                f"SELECT * FROM entities WHERE kind IN ({marks}) AND doc_id = ? "
+                f"SELECT * FROM entities WHERE doc_id = ? AND +kind IN ({marks}) "
                 "ORDER BY kind, value",
-                (*kinds, doc_id),
+                (doc_id, *kinds),
             )
         return [_entity(row) for row in rows]
 

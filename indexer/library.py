@@ -18,7 +18,7 @@ from pathlib import Path
 from . import query as q
 from .catalog import Catalog, DocumentRecord
 from .models import Entity, Page
-from .store import Store
+from .store import IndexUnavailable, Store
 from .textindex import Excerpts, TextIndex
 
 FACETS = ("agency", "doc_type", "year", "exemption", "contract", "collection")
@@ -107,7 +107,6 @@ class _FacetTable:
 
     def __init__(self, ids: dict[int, str], catalog: Catalog) -> None:
         self.ids = ids
-        self.all = set(ids)
         self.size = max(ids, default=-1) + 1
         number = {doc_id: docnum for docnum, doc_id in ids.items()}
         self.values: dict[str, dict[int, tuple[str, ...]]] = {name: {} for name in FACETS}
@@ -126,6 +125,9 @@ class _FacetTable:
             grouped["collection"][docnum] = [doc.collection]
             if doc.date and doc.date[:4].isdigit():
                 grouped["year"][docnum] = [doc.date[:4]]
+        # Whoosh commits before the catalog: a record whose catalog row is not there yet is
+        # left out of this generation (the catalog's commit starts the next one)
+        self.all = set(self.dates)
         for doc_id, kind, value in catalog.entity_values(("agency", "exemption", "contract")):
             docnum = number.get(doc_id)
             if docnum is not None:
@@ -196,6 +198,7 @@ class _Generation:
 
     searcher: object
     table: _FacetTable
+    catalog_version: int  # the catalog's data_version when the table was read
     built_in: float  # seconds to open the searcher and build the table
     results: _Lru = field(default_factory=lambda: _Lru(256))  # request -> SearchResult
     matches: _Lru = field(default_factory=lambda: _Lru(64))  # query -> ranked or matched docs
@@ -221,9 +224,11 @@ class Library:
         self._current: _Generation | None = None
         self._refreshing: threading.Thread | None = None
         self._checked = 0.0  # time.monotonic() of the last look for a new commit
+        self._closed = False
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True  # no request starts a refresh from now on
             refreshing = self._refreshing
         if refreshing is not None:
             refreshing.join()
@@ -235,43 +240,50 @@ class Library:
 
     def _generation(self) -> _Generation:
         """The generation to answer from; call with the lock held."""
+        if self._closed:
+            raise IndexUnavailable("The index was closed.")
         current = self._current
         now = time.monotonic()
         if current is None:
-            self._current = current = self._build(self.catalog)
+            self._current = current = self._build(self.catalog, self.catalog.data_version())
             self._checked = now
         elif self._refreshing is None and now - self._checked >= self.CHECK_EVERY:
             self._checked = now
-            if current.searcher.up_to_date():  # type: ignore[attr-defined]
+            version = self.catalog.data_version()
+            if current.searcher.up_to_date() and version == current.catalog_version:  # type: ignore[attr-defined]
                 return current
             if current.built_in < self.SYNC_REFRESH:
-                self._swap(self._build(self.catalog))
+                self._swap(self._build(self.catalog, version))
                 current = self._current
             else:
                 self._refreshing = threading.Thread(
-                    target=self._refresh, name="readingroom-refresh", daemon=True
+                    target=self._refresh, args=(version,), name="readingroom-refresh", daemon=True
                 )
                 self._refreshing.start()
         return current  # type: ignore[return-value]
 
-    def _build(self, catalog: Catalog) -> _Generation:
+    def _build(self, catalog: Catalog, version: int) -> _Generation:
+        """A generation of the latest commit. ``version`` is the catalog's data_version read
+        before the table, so a catalog commit during the build starts another one."""
         start = time.perf_counter()
         searcher = self.text.open_searcher()
         table = _FacetTable(self.text.stored_ids(searcher), catalog)
-        return _Generation(searcher, table, time.perf_counter() - start)
+        return _Generation(searcher, table, version, time.perf_counter() - start)
 
-    def _refresh(self) -> None:
+    def _refresh(self, version: int) -> None:
         """Build the next generation on its own catalog connection, then swap it in."""
         generation = None
         try:
             catalog = Catalog(self.store.directory / "catalog.sqlite", readonly=True)
             try:
-                generation = self._build(catalog)
+                generation = self._build(catalog, version)
             finally:
                 catalog.close()
         finally:  # on failure the next request tries again
             with self._lock:
-                if generation is not None:
+                if generation is not None and self._closed:
+                    generation.searcher.close()  # type: ignore[attr-defined]
+                elif generation is not None:
                     self._swap(generation)
                 self._refreshing = None
 
@@ -296,7 +308,8 @@ class Library:
         """A token for the generation being searched, and the ids of its documents."""
         with self._lock:
             generation = self._generation()
-            return generation, set(generation.table.ids.values())
+            table = generation.table
+            return generation, {table.ids[d] for d in table.all}
 
     # -- search -----------------------------------------------------------------------------
 
@@ -607,7 +620,7 @@ class Library:
     def document_count(self) -> int:
         """Documents being searched: cheap enough for a health check, unlike ``status``."""
         with self._lock:
-            return len(self._generation().table.ids)
+            return len(self._generation().table.all)
 
     def status(self) -> dict[str, object]:
         with self._lock:

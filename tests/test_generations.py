@@ -6,6 +6,7 @@ import threading
 from whoosh import query as wq
 
 from indexer.library import Library, SearchRequest
+from indexer.store import Store
 from indexer.textindex import PositionalPhrase
 
 from .conftest import build_index
@@ -60,14 +61,40 @@ def test_a_slow_generation_is_rebuilt_while_the_old_one_answers(release, tmp_pat
         built = threading.Event()
         original = lib._build
 
-        def slow_build(catalog):
+        def slow_build(catalog, version):
             built.wait(30)  # held until the old generation has answered
-            return original(catalog)
+            return original(catalog, version)
 
         lib._build = slow_build  # type: ignore[method-assign]
         assert lib.search(SearchRequest()).total == 1  # the previous commit, not a wait
         built.set()
         lib._refreshing.join(30)  # type: ignore[union-attr]
         assert lib.search(SearchRequest()).total == 3
+    finally:
+        lib.close()
+
+
+def test_a_record_the_catalog_does_not_hold_yet_is_left_out(release, tmp_path):
+    """Whoosh commits before the catalog: a generation built between the two commits must
+    neither show nor trip over the record, and the catalog's commit starts a new one."""
+    index = tmp_path / "index"
+    names = sorted(p.name for p in (release / "city").iterdir())
+    build_index([release / "city" / names[0]], index)
+    lib = Library(index)
+    lib.CHECK_EVERY = 0.0
+    try:
+        assert lib.search(SearchRequest()).total == 1
+        store = Store(index, writable=True)
+        with store.text.writer() as writer:
+            writer.put("not-in-catalog", ["license plate reader"], {"title": ["Orphan"]})
+        for sort in ("relevance", "date", "-date", "-indexed"):
+            assert lib.search(SearchRequest(sort=sort)).total == 1
+        assert lib.search(SearchRequest(q="license plate reader")).total <= 1
+        before = lib._current
+        with store.catalog.transaction():
+            store.catalog.set_meta("touched", "yes")
+        store.close()
+        lib.search(SearchRequest(q="anything"))
+        assert lib._current is not before  # the catalog's commit made a new generation
     finally:
         lib.close()
