@@ -10,7 +10,7 @@ from indexer.browse import AgencyNode, AgencySummary, agency_index
 from indexer.entities.agencies import STATES
 from indexer.library import Library
 
-from .views import query_string
+from .views import document_fields, query_string
 
 LEVEL_LABELS = {"federal": "Federal", "state": "State", "local": "Local"}
 DOCUMENTS_PER_PAGE = 50
@@ -125,12 +125,7 @@ def agency_data(library: Library, slug: str, page: int = 1) -> dict[str, object]
         "per_page": DOCUMENTS_PER_PAGE,
         "documents": [
             {
-                "id": doc.id,
-                "title": doc.title,
-                "date": doc.date,
-                "doc_type": doc.doc_type,
-                "collection": doc.collection,
-                "page_count": doc.page_count,
+                **document_fields(doc),
                 "pages": list(doc.pages),
                 "url": f"/documents/{doc.id}",
                 "first_page_url": f"/documents/{doc.id}/pages/{doc.pages[0]}"

@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 from indexer.library import ExportRow, Library, SearchRequest
 
-from .views import page_url, query_string, request_params
+from .views import document_fields, page_url, query_string, request_params
 
 CSV_COLUMNS = [
     "id", "title", "date", "doc_type", "collection", "page_count", "file_names", "agencies",
@@ -27,12 +27,7 @@ def export_record(row: ExportRow, base_url: str, q: str) -> dict[str, object]:
     doc = row.document
     url = f"{base_url.rstrip('/')}/documents/{doc.id}"
     return {
-        "id": doc.id,
-        "title": doc.title,
-        "date": doc.date,
-        "doc_type": doc.doc_type,
-        "collection": doc.collection,
-        "page_count": doc.page_count,
+        **document_fields(doc),
         "file_names": list(row.file_names),
         "agencies": list(row.entities.get("agency", ())),
         "contracts": list(row.entities.get("contract", ())),

@@ -5,6 +5,7 @@ the HTML template renders. Nothing is computed twice for two formats, so they ca
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 from urllib.parse import urlencode
 
 from indexer.library import (
@@ -20,6 +21,18 @@ from indexer.library import (
 from indexer.models import ENTITY_KINDS, Entity
 
 from . import citation
+
+
+class DocumentLike(Protocol):
+    """A catalog record, a search result row or an agency's document."""
+
+    id: str
+    title: str
+    date: str | None
+    doc_type: str
+    collection: str
+    page_count: int
+
 
 FACET_LABELS = {
     "agency": "Agency",
@@ -91,14 +104,21 @@ def search_data(library: Library, request: SearchRequest) -> dict[str, object]:
     }
 
 
+def document_fields(doc: DocumentLike) -> dict[str, object]:
+    """What every listing says of a document, in HTML and JSON alike."""
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "date": doc.date,
+        "doc_type": doc.doc_type,
+        "collection": doc.collection,
+        "page_count": doc.page_count,
+    }
+
+
 def _row(row: ResultRow, q: str) -> dict[str, object]:
     return {
-        "id": row.id,
-        "title": row.title,
-        "date": row.date,
-        "doc_type": row.doc_type,
-        "collection": row.collection,
-        "page_count": row.page_count,
+        **document_fields(row),
         "agencies": list(row.agencies),
         "url": f"/documents/{row.id}",
         "hits": [
@@ -284,12 +304,7 @@ def page_data(view: PageView, q: str, base_url: str) -> dict[str, object]:
     exemptions = sorted({code for r in page.redactions for code in r.exemptions})
     return {
         "document": {
-            "id": doc.id,
-            "title": doc.title,
-            "date": doc.date,
-            "doc_type": doc.doc_type,
-            "collection": doc.collection,
-            "page_count": doc.page_count,
+            **document_fields(doc),
             "url": f"/documents/{doc.id}" + (f"?{urlencode({'q': q})}" if q else ""),
         },
         "number": n,

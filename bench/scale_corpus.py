@@ -300,35 +300,34 @@ def main() -> None:
     write_seconds = 0.0
     prepared = time.perf_counter()
     first_item = True
-    batch_pages, batch_started = 0, time.monotonic()
-    for item in items:
-        if first_item:
-            prepared = time.perf_counter()
-            first_item = False
-        batch.append(item)
-        batch_pages += len(item[0].pages)
-        due = time.monotonic() - batch_started >= COMMIT_EVERY_SECONDS
-        if batch_pages >= args.batch or due:
-            t0 = time.perf_counter()
-            store.write(batch, extractor="bench")
-            write_seconds += time.perf_counter() - t0
-            commits += 1
-            docs += len(batch)
-            written_pages += sum(len(ex.pages) for ex, _ in batch)
-            batch, batch_pages, batch_started = [], 0, time.monotonic()
-            elapsed = time.perf_counter() - start
-            print(
-                f"  {written_pages:>7,} pages, {docs:,} documents, {elapsed:6.1f} s",
-                file=sys.stderr,
-                flush=True,
-            )
-    if batch:
+    batch_started = time.monotonic()
+
+    def flush() -> None:
+        nonlocal write_seconds, commits, docs, written_pages, batch, batch_started
         t0 = time.perf_counter()
         store.write(batch, extractor="bench")
         write_seconds += time.perf_counter() - t0
         commits += 1
         docs += len(batch)
         written_pages += sum(len(ex.pages) for ex, _ in batch)
+        batch, batch_started = [], time.monotonic()
+        elapsed = time.perf_counter() - start
+        print(
+            f"  {written_pages:>7,} pages, {docs:,} documents, {elapsed:6.1f} s",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    for item in items:
+        if first_item:
+            prepared = time.perf_counter()
+            first_item = False
+        batch.append(item)
+        held = sum(len(ex.pages) for ex, _ in batch)
+        if held >= args.batch or time.monotonic() - batch_started >= COMMIT_EVERY_SECONDS:
+            flush()
+    if batch:
+        flush()
     store.close()
     total = time.perf_counter() - start
     segments = len(list((args.out / "text").glob("*.seg")))
