@@ -35,7 +35,8 @@ from .extract import (
     sha256_of,
 )
 from .models import Extraction, Failure
-from .store import Store
+from .store import Store, Writing, index_record
+from .textindex import Record
 
 # A commit makes a Whoosh segment. Large ones are cheaper: Whoosh merges segments (see
 # textindex.merge_tiers) at about the cost of indexing their documents again, so batches of
@@ -49,6 +50,9 @@ COMMIT_EVERY_SECONDS = 30.0
 # leaves room for a large scan while keeping any one file from taking the machine's memory.
 DEFAULT_TIMEOUT = 600.0
 DEFAULT_MEMORY_MB = 1536
+# Tasks queued per worker: enough that workers go on while the writer files a large document.
+IN_FLIGHT_PER_WORKER = 3
+READ, FINISH = 0, -1  # what a worker task does, besides OCR of a page (its number)
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,34 @@ def extractor_signature(ocr_mode: str) -> str:
     except ocr.OcrUnavailable:
         engine = "none"
     return f"{EXTRACTOR_VERSION}/ocr={ocr_mode}/{engine}"
+
+
+Result = tuple[Extraction | Failure, Record | None]
+
+
+def _indexable(result: Extraction | Failure) -> Result:
+    """A result with its analysed search record, made in the worker so that the single
+    writer has less to do."""
+    return result, index_record(result) if isinstance(result, Extraction) else None
+
+
+def read_task(path: Path, sha256: str, options: Options, ocr_ready: bool) -> object:
+    """Worker task: read a file. A file with pages to OCR comes back as a Draft when Tesseract
+    is there to read them, else finished without their text."""
+    result = read(path, sha256, options)
+    if isinstance(result, Draft):
+        return result if ocr_ready else _indexable(finish(result, {}))
+    return _indexable(result)
+
+
+def finish_task(draft: Draft, texts: dict[int, str]) -> Result:
+    """Worker task: finish a file whose pages were OCR'd."""
+    return _indexable(finish(draft, texts))
+
+
+def extract_task(data: bytes, sha256: str, name: str, options: Options) -> Result:
+    """Cluster task: a whole file, sent as bytes."""
+    return _indexable(extract_bytes(data, sha256, name, options))
 
 
 def _limit_memory(megabytes: int) -> None:
@@ -232,75 +264,84 @@ class Indexer:
         known: dict[str, FileRecord],
         progress: ProgressFn | None,
     ) -> None:
-        """Read files in worker processes, then OCR their scanned pages one page per task, so
-        both cores stay busy even when one long scan is all that is left."""
+        """Read files in worker processes, OCR their scanned pages one page per task (so both
+        cores stay busy even when one long scan is all that is left), and finish OCR'd files
+        in a worker too. Results go to the writer as they come."""
         if not todo:
             return
         ocr_ready = self._check_ocr()
         entities.prepare()  # before the workers fork, so they share it
         batch = Batch(self.store, self.signature, self.commit_every)
-        pending: dict[Future[object], tuple[str, int]] = {}  # future -> (sha, page or 0)
+        # future -> (sha, what: READ, FINISH or the number of a page being OCR'd)
+        pending: dict[Future[object], tuple[str, int]] = {}
         drafts: dict[str, tuple[Draft, set[int], dict[int, str]]] = {}
-        page_queue: deque[tuple[str, int, int]] = deque()
+        tasks: deque[tuple[Callable[..., object], tuple[object, ...], str, int]] = deque()
         files = iter(todo.items())
         done = pages = 0
         pool = ProcessPool(
             max_workers=self.workers, initializer=_limit_memory, initargs=(self.memory_mb,)
         )
 
-        def written(result: Extraction | Failure, sha: str) -> None:
+        def written(result: Extraction | Failure, record: Record | None, sha: str) -> None:
             nonlocal done, pages
-            self._write(batch, result, todo[sha], known)
+            self._write(batch, result, record, todo[sha], known)
             done += 1
             pages += len(result.pages) if isinstance(result, Extraction) else 0
             if progress:
                 progress(done, len(todo), pages)
 
         def fill() -> None:
-            while len(pending) < self.workers * 2:
-                if page_queue:
-                    sha, number, dpi = page_queue.popleft()
-                    path = todo[sha][0].path
-                    args = (path, number, dpi, self.options)
-                    future = pool.schedule(ocr_page, args=args, timeout=self.timeout)
-                    pending[future] = (sha, number)
-                    continue
-                item = next(files, None)
-                if item is None:
+            # a few tasks queued per worker, so workers need not wait while the writer works
+            while len(pending) < self.workers * IN_FLIGHT_PER_WORKER:
+                if tasks:
+                    function, args, sha, what = tasks.popleft()
+                elif (item := next(files, None)) is not None:
+                    sha, found = item
+                    function, args, what = (
+                        read_task,
+                        (found[0].path, sha, self.options, ocr_ready),
+                        READ,
+                    )
+                else:
                     return
-                sha, found = item
-                args = (found[0].path, sha, self.options)
-                pending[pool.schedule(read, args=args, timeout=self.timeout)] = (sha, 0)
+                pending[pool.schedule(function, args=args, timeout=self.timeout)] = (sha, what)
 
         try:
             fill()
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    sha, number = pending.pop(future)
-                    if number == 0:
-                        result = self._result(future, sha, todo[sha][0].size)
-                        if isinstance(result, Draft) and ocr_ready:
-                            drafts[sha] = (result, {n for n, _ in result.ocr_pages}, {})
-                            page_queue.extend((sha, n, dpi) for n, dpi in result.ocr_pages)
-                        else:
-                            written(
-                                finish(result, {}) if isinstance(result, Draft) else result, sha
+                    sha, what = pending.pop(future)
+                    if what in (READ, FINISH):
+                        outcome = self._result(future, sha, todo[sha][0].size)
+                        if isinstance(outcome, Draft):
+                            drafts[sha] = (outcome, {n for n, _ in outcome.ocr_pages}, {})
+                            path = todo[sha][0].path
+                            tasks.extend(
+                                (ocr_page, (path, n, dpi, self.options), sha, n)
+                                for n, dpi in outcome.ocr_pages
                             )
+                        elif isinstance(outcome, Failure):
+                            written(outcome, None, sha)
+                        else:
+                            written(*outcome, sha)
                         continue
                     draft, remaining, texts = drafts[sha]
                     try:
-                        texts[number] = future.result()
+                        texts[what] = future.result()  # type: ignore[assignment]
                     except Exception as exc:  # the page stays a scan without text
                         name = todo[sha][0].name
-                        self.summary.warnings.append(f"{name} p. {number}: OCR failed ({exc!r})")
-                    remaining.discard(number)
+                        self.summary.warnings.append(f"{name} p. {what}: OCR failed ({exc!r})")
+                    remaining.discard(what)
                     if not remaining:
                         del drafts[sha]
-                        written(finish(draft, texts), sha)
+                        tasks.appendleft((finish_task, (draft, texts), sha, FINISH))
                 fill()
                 batch.maybe_commit()
             batch.commit()
+        except BaseException:
+            batch.cancel()
+            raise
         finally:
             pool.stop()
             pool.join()
@@ -334,7 +375,7 @@ class Indexer:
                     data = files[0].path.read_bytes()
                     name = files[0].path.stem
                     future = client.submit(
-                        extract_bytes, data, sha, name, options, key=f"extract-{sha}"
+                        extract_task, data, sha, name, options, key=f"extract-{sha}"
                     )
                     running.add(future)
 
@@ -342,13 +383,14 @@ class Indexer:
                 submit_next()
             for future in running:
                 sha = future.key.removeprefix("extract-")
+                record = None
                 try:
-                    result = future.result()
+                    result, record = future.result()
                 except Exception as exc:  # the cluster lost the task: record it, go on
                     result = Failure(
                         sha, todo[sha][0].size, f"extraction failed on the cluster: {exc!r}"
                     )
-                self._write(batch, result, todo[sha], known)
+                self._write(batch, result, record, todo[sha], known)
                 done += 1
                 pages += len(result.pages) if isinstance(result, Extraction) else 0
                 if progress:
@@ -357,10 +399,13 @@ class Indexer:
                 submit_next()
                 batch.maybe_commit()
             batch.commit()
+        except BaseException:
+            batch.cancel()
+            raise
         finally:
             client.close()
 
-    def _result(self, future: Future[object], sha: str, size: int) -> Extraction | Draft | Failure:
+    def _result(self, future: Future[object], sha: str, size: int) -> Result | Draft | Failure:
         """The worker's result, or a Failure that says which limit the file ran into."""
         try:
             return future.result()  # type: ignore[return-value]
@@ -392,12 +437,13 @@ class Indexer:
         self,
         batch: Batch,
         result: Extraction | Failure,
+        record: Record | None,
         files: list[FoundFile],
         known: dict[str, FileRecord],
     ) -> None:
         first = files[0]
         replaced = any(str(f.path) in known for f in files)
-        batch.add(result, files)
+        batch.add(result, record, files)
         if isinstance(result, Extraction):
             self.summary.pages += len(result.pages)
             self.summary.ocr_pages += sum(p.ocr for p in result.pages)
@@ -457,19 +503,19 @@ class Indexer:
 
 
 class Batch:
-    """Results waiting for the next commit, with what to do once they are committed."""
+    """Results written since the last commit, with what to do once they are committed."""
 
     def __init__(self, store: Store, extractor: str, pages: int) -> None:
-        self.store = store
-        self.extractor = extractor
+        self.writing: Writing = store.writing(extractor)
         self.pages = pages  # commit when the batch holds this many pages
         self.held = 0
-        self.items: list[tuple[Extraction | Failure, list[FileRecord]]] = []
         self.callbacks: list[Callable[[], None]] = []
         self.started = time.monotonic()
 
-    def add(self, result: Extraction | Failure, files: list[FoundFile]) -> None:
-        self.items.append((result, [_record(f, result.doc_id) for f in files]))
+    def add(
+        self, result: Extraction | Failure, record: Record | None, files: list[FoundFile]
+    ) -> None:
+        self.writing.add(result, [_record(f, result.doc_id) for f in files], record)
         self.held += max(1, len(result.pages) if isinstance(result, Extraction) else 0)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
@@ -481,12 +527,15 @@ class Batch:
             self.commit()
 
     def commit(self) -> None:
-        if self.items:
-            self.store.write(self.items, self.extractor)
+        self.writing.commit()
         for callback in self.callbacks:
             callback()
-        self.items, self.callbacks, self.held = [], [], 0
+        self.callbacks, self.held = [], 0
         self.started = time.monotonic()
+
+    def cancel(self) -> None:
+        """Give up what is not committed (the next run redoes it) and release the index."""
+        self.writing.cancel()
 
 
 def _record(item: FoundFile, doc_id: str | None) -> FileRecord:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .catalog import Catalog, FileRecord
 from .models import Extraction, Failure
-from .textindex import TextIndex
+from .textindex import IndexWriter, Record, TextIndex, analyse_record
 
 SCHEMA_VERSION = "1"
 
@@ -74,29 +74,18 @@ class Store:
     def write(
         self, items: Sequence[tuple[Extraction | Failure, list[FileRecord]]], extractor: str
     ) -> None:
-        """Commit results: to Whoosh first, then to the catalog (see ``catalog``). A document
-        the catalog does not hold is new to Whoosh too: ``reconcile`` removed any record left
-        by a run that died between the two commits."""
-        with self.text.writer() as writer:
+        """Write and commit results (see ``Writing``)."""
+        writing = self.writing(extractor)
+        try:
             for result, files in items:
-                if isinstance(result, Extraction):
-                    writer.put(
-                        result.doc_id,
-                        [p.text for p in result.pages],
-                        search_fields(result, files),
-                        new=self.catalog.document(result.doc_id) is None,
-                    )
-                elif result.doc_id and self.catalog.document(result.doc_id) is not None:
-                    writer.delete(result.doc_id)
-        with self.catalog.transaction():
-            for result, files in items:
-                collection = files[0].collection
-                if isinstance(result, Extraction):
-                    self.catalog.put_extraction(result, collection, extractor)
-                else:
-                    self.catalog.put_failure(result, files[0].name, collection, extractor)
-                for record in files:
-                    self.catalog.put_file(record)
+                writing.add(result, files)
+        except BaseException:
+            writing.cancel()
+            raise
+        writing.commit()
+
+    def writing(self, extractor: str) -> Writing:
+        return Writing(self, extractor)
 
     def remove_documents(self, doc_ids: Sequence[str]) -> None:
         if not doc_ids:
@@ -118,8 +107,67 @@ class Store:
                     writer.delete(doc_id)
 
 
-def search_fields(ex: Extraction, files: list[FileRecord]) -> dict[str, list[str]]:
-    """The searchable fields of a document record, besides its page text."""
+class Writing:
+    """Results on their way into the index. Each goes to the Whoosh writer as it is added, so
+    the writer's work overlaps the extraction of the next files; the catalog rows wait for
+    ``commit``, which commits Whoosh first and then the catalog (see ``catalog``). Holds the
+    Whoosh index's lock from the first result to the commit."""
+
+    def __init__(self, store: Store, extractor: str) -> None:
+        self.store = store
+        self.extractor = extractor
+        self.items: list[tuple[Extraction | Failure, list[FileRecord]]] = []
+        self._writer: IndexWriter | None = None
+
+    def add(
+        self, result: Extraction | Failure, files: list[FileRecord], record: Record | None = None
+    ) -> None:
+        """Add a result; ``record`` is its analysed record when a worker made it already.
+        A document the catalog does not hold is new to Whoosh too: ``reconcile`` removed any
+        record left by a run that died between the two commits."""
+        catalog = self.store.catalog
+        if self._writer is None:
+            self._writer = self.store.text.open_writer()
+        if isinstance(result, Extraction):
+            record = (record or index_record(result)).with_fields(
+                {"collection": sorted({f.collection for f in files})}
+            )
+            self._writer.add(record, new=catalog.document(result.doc_id) is None)
+        elif result.doc_id and catalog.document(result.doc_id) is not None:
+            self._writer.delete(result.doc_id)
+        self.items.append((result, files))
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+            self._writer = None
+        catalog = self.store.catalog
+        with catalog.transaction():
+            for result, files in self.items:
+                collection = files[0].collection
+                if isinstance(result, Extraction):
+                    catalog.put_extraction(result, collection, self.extractor)
+                else:
+                    catalog.put_failure(result, files[0].name, collection, self.extractor)
+                for record in files:
+                    catalog.put_file(record)
+        self.items = []
+
+    def cancel(self) -> None:
+        if self._writer is not None:
+            self._writer.cancel()
+            self._writer = None
+        self.items = []
+
+
+def index_record(ex: Extraction) -> Record:
+    """A document's analysed search record, all but its collections (which belong to its
+    files): built in the worker that extracted it."""
+    return analyse_record(ex.doc_id, [p.text for p in ex.pages], search_fields(ex))
+
+
+def search_fields(ex: Extraction) -> dict[str, list[str]]:
+    """The searchable fields of a document record, besides its page text and collections."""
     by_kind: dict[str, list[str]] = {}
     for entity in ex.entities:
         by_kind.setdefault(entity.kind, []).append(entity.value)
@@ -131,7 +179,6 @@ def search_fields(ex: Extraction, files: list[FileRecord]) -> dict[str, list[str
     return {
         "title": [ex.title],
         "doc_type": [ex.doc_type],
-        "collection": sorted({f.collection for f in files}),
         "agency": [a for a in dict.fromkeys(agencies) if a],
         "contract": by_kind.get("contract", []),
         "exemption": by_kind.get("exemption", []),

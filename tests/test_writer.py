@@ -1,8 +1,12 @@
-"""The Whoosh writer's merge policy: segments merge ten at a time, and deletions are purged."""
+"""The Whoosh writer: records analysed outside Whoosh, and the merge policy (segments merge
+ten at a time, and deletions are purged)."""
 
 from whoosh import query as wq
 
-from indexer.textindex import MERGE_WIDTH, TextIndex
+from indexer.pdf import read_document
+from indexer.textindex import MERGE_WIDTH, PAGE_BREAK, TextIndex, analyse_record, make_schema
+
+from .conftest import SAMPLE_DOCS
 
 
 def _put(index: TextIndex, *numbers: int) -> None:
@@ -41,3 +45,33 @@ def test_a_mostly_deleted_segment_is_rewritten_without_its_deleted_records(tmp_p
     assert sum(s.doc_count_all() for s in index._index._segments()) == 2
     assert index.doc_ids() == {"doc-4", "doc-5"}
     index.close()
+
+
+def test_records_analysed_in_workers_match_whooshs_own_analysis():
+    """``analyse_record`` (run in the extraction workers) gives every field exactly the terms,
+    weights and encoded positions that Whoosh's analysis of the same value gives."""
+    pages = []
+    for path in sorted(SAMPLE_DOCS.rglob("*.pdf")):
+        pages += [raw.text for raw in read_document(path)[1]]
+    assert len(pages) > 40
+    fields = {
+        "title": ["Automated License Plate Readers: Privacy Impact"],
+        "agency": ["Long Beach Police Department", "LBPD", "U.S. Immigration & Customs"],
+        "email_to": ["a.clerk@city.gov", "b.officer@city.gov"],
+        "subject": ["RE: RE: license plates", ""],
+        "exemption": ["(b)(6)", "(b)(7)(C)"],
+        "contract": ["GS-35F-0119Y"],
+        "doc_type": ["contract"],
+    }
+    record = analyse_record("doc", pages, fields)
+    values = {"content": PAGE_BREAK.join(pages)}
+    values.update(
+        {
+            name: ("|" if name in ("exemption", "contract", "doc_type") else " \n").join(v)
+            for name, v in fields.items()
+        }
+    )
+    schema = make_schema()
+    for name, value in values.items():
+        assert sorted(record.fields[name]) == sorted(schema[name].index(value)), name
+    assert len(record.fields["content"]) > 1000
