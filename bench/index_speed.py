@@ -8,6 +8,8 @@ in the same run.
 
 ``--copies N`` indexes N copies of every file instead, each made distinct by a comment after
 its end (so none is deduplicated): a longer run, where the fixed start matters less.
+``--text-layer-only`` indexes only the files whose every page has a usable text layer (no page
+to OCR), to time text-layer pages apart from the scans mixed into a real release.
 
 Prints medians. Figures are recorded in docs/PERFORMANCE.md.
 """
@@ -27,6 +29,8 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
+from indexer.extract import Options, read
+from indexer.models import Extraction
 from indexer.pipeline import Indexer
 from indexer.store import Store, Writing
 
@@ -116,6 +120,17 @@ def copies(source: Path, count: int) -> Path:
     return folder
 
 
+def text_layer_only(source: Path) -> Path:
+    """A temporary folder linking to the PDFs under ``source`` that have no page to OCR."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-text-"))
+    for path in sorted(source.rglob("*.pdf")):
+        if isinstance(read(path, options=Options(ocr="auto")), Extraction):
+            target = folder / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(path.resolve())
+    return folder
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("source", type=Path)
@@ -124,7 +139,10 @@ def main() -> None:
     parser.add_argument("--ocr-repeat", type=int, default=1, help="runs with OCR (0: none)")
     parser.add_argument("--skip-pdfplumber", action="store_true")
     parser.add_argument("--copies", type=int, default=0, help="index N distinct copies")
+    parser.add_argument("--text-layer-only", action="store_true", help="files with no scan")
     args = parser.parse_args()
+    if args.text_layer_only:
+        args.source = text_layer_only(args.source)
     if args.copies:
         args.source = copies(args.source, args.copies)
     files = sorted(p for p in args.source.rglob("*") if p.suffix.lower() == ".pdf")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import resource
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -503,19 +504,32 @@ class Indexer:
 
 
 class Batch:
-    """Results written since the last commit, with what to do once they are committed."""
+    """Results written since the last commit, with what to do once they are committed.
+
+    A full batch commits in a background thread while the workers go on; results that come
+    in meanwhile wait (in memory, at most a batch of them) for the next writer, which can only
+    open once the commit has released the index. Whoosh's commit is Python and holds the GIL,
+    but the main thread has little else to do than hand out tasks and collect results."""
 
     def __init__(self, store: Store, extractor: str, pages: int) -> None:
-        self.writing: Writing = store.writing(extractor)
+        self.store = store
+        self.extractor = extractor
         self.pages = pages  # commit when the batch holds this many pages
+        self.writing: Writing = store.writing(extractor)
         self.held = 0
         self.callbacks: list[Callable[[], None]] = []
         self.started = time.monotonic()
+        self._committing: _Commit | None = None
+        self._waiting: list[tuple[Extraction | Failure, list[FileRecord], Record | None]] = []
 
     def add(
         self, result: Extraction | Failure, record: Record | None, files: list[FoundFile]
     ) -> None:
-        self.writing.add(result, [_record(f, result.doc_id) for f in files], record)
+        rows = [_record(f, result.doc_id) for f in files]
+        if self._settled(block=False):
+            self.writing.add(result, rows, record)
+        else:
+            self._waiting.append((result, rows, record))
         self.held += max(1, len(result.pages) if isinstance(result, Extraction) else 0)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
@@ -523,19 +537,65 @@ class Batch:
 
     def maybe_commit(self) -> None:
         full = self.held >= self.pages
-        if full or time.monotonic() - self.started >= COMMIT_EVERY_SECONDS:
-            self.commit()
+        late = time.monotonic() - self.started >= COMMIT_EVERY_SECONDS
+        if self._settled(block=False) and (full or late):
+            self._start_commit()
 
     def commit(self) -> None:
-        self.writing.commit()
-        for callback in self.callbacks:
-            callback()
-        self.callbacks, self.held = [], 0
-        self.started = time.monotonic()
+        """Commit everything added, and wait for it."""
+        self._settled(block=True)
+        self._start_commit()
+        self._settled(block=True)
 
     def cancel(self) -> None:
         """Give up what is not committed (the next run redoes it) and release the index."""
+        if self._committing is not None:
+            self._committing.thread.join()
+            self._committing = None
+        self._waiting = []
         self.writing.cancel()
+
+    def _start_commit(self) -> None:
+        self._committing = _Commit(self.writing, self.callbacks)
+        self.writing = self.store.writing(self.extractor)
+        self.callbacks, self.held = [], 0
+        self.started = time.monotonic()
+
+    def _settled(self, *, block: bool) -> bool:
+        """Whether no commit is running (after waiting for it, with ``block``). A finished
+        commit's callbacks run here, and the results that waited go to the new writer."""
+        commit = self._committing
+        if commit is None:
+            return True
+        if commit.thread.is_alive() and not block:
+            return False
+        commit.thread.join()
+        self._committing = None
+        if commit.error is not None:
+            raise commit.error
+        for callback in commit.callbacks:
+            callback()
+        waiting, self._waiting = self._waiting, []
+        for result, rows, record in waiting:
+            self.writing.add(result, rows, record)
+        return True
+
+
+class _Commit:
+    """A batch committing in a thread of its own."""
+
+    def __init__(self, writing: Writing, callbacks: list[Callable[[], None]]) -> None:
+        self.writing = writing
+        self.callbacks = callbacks
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="commit")
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.writing.commit()
+        except BaseException as exc:  # handed to the main thread, which stops the run
+            self.error = exc
 
 
 def _record(item: FoundFile, doc_id: str | None) -> FileRecord:

@@ -55,6 +55,37 @@ def test_changed_file_replaces_its_document(release, tmp_path):
         lib.close()
 
 
+def test_batches_committed_in_the_background_lose_nothing(tmp_path):
+    """With a commit after every page, results arrive while earlier batches are committing;
+    each waits for the next writer, and a replaced file's old document is dropped."""
+    release = tmp_path / "release"
+    release.mkdir()
+    samples = text_only_samples()[:10]
+    for source in samples:
+        shutil.copy(source, release / source.name)
+    index = tmp_path / "index"
+
+    def run() -> dict[str, object]:
+        store = Store(index, writable=True)
+        try:
+            return Indexer(store, workers=2, ocr_mode="off", commit_every=1).run([release])
+        finally:
+            store.close()
+
+    assert run().added == len(samples)
+    shutil.copy(text_only_samples()[-1], release / samples[0].name)
+    summary = run()
+    assert (summary.added, summary.updated, summary.unchanged) == (0, 1, len(samples) - 1)
+    lib = Library(index)
+    try:
+        ids = {d.id for d in lib.catalog.documents()}
+        assert len(ids) == len(samples)
+        assert lib.text.doc_ids() == ids  # Whoosh and the catalog agree, old record gone
+        assert lib.search(SearchRequest()).total == len(samples)
+    finally:
+        lib.close()
+
+
 def test_prune_removes_documents_whose_files_are_gone(release, tmp_path):
     index = tmp_path / "index"
     build_index([release], index)
