@@ -1,12 +1,19 @@
 """Rebuild the compact reference files in indexer/data/ from the shared source data.
 
     .venv/bin/python tools/build_reference_data.py ../shared/data
+    .venv/bin/python tools/build_reference_data.py --keys   # only agency_keys.tsv.gz
 
 Reads the CSVs described in ``SOURCES.md`` and writes only the facts the entity finders use:
 agency names, abbreviations, parents, levels, ORI codes and name variants; fusion centres; the
 AACs (first six characters of a uniform PIID) of federal contracting offices. Curation (which
 abbreviations may stand alone, which historical placements are current) is in this file, so a
 new snapshot of the sources gives the same kind of output.
+
+Then it normalises every agency name variant as the agency finder matches them and writes the
+keys with their agency ids (``agency_keys.tsv.gz``), so that loading the finder reads them
+instead of normalising 140,000 names on each run. Rerun it with ``--keys`` after a change to
+the normalisation in ``indexer/entities/agencies.py`` (tests/test_reference_data.py fails until
+then).
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ import csv
 import gzip
 import sys
 from pathlib import Path
+
+from indexer.entities.agencies import KEYS, compute_keys
 
 HERE = Path(__file__).resolve().parent.parent / "indexer" / "data"
 
@@ -196,7 +205,19 @@ def _write(path: Path, header: list[str], rows: list[list[str]]) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def write_keys() -> None:
+    """The agency finder's keys, from the agency files written in ``HERE``."""
+    rows = [
+        [key, ",".join(map(str, ids)), "1" if caps else "0"]
+        for key, (ids, caps) in compute_keys().items()
+    ]
+    _write(KEYS, ["key", "ids", "capitals"], rows)
+
+
 def main(argv: list[str]) -> None:
+    if argv == ["--keys"]:
+        write_keys()
+        return
     source = Path(argv[0] if argv else HERE.parent.parent.parent / "shared" / "data")
     _write(
         HERE / "agencies_federal.tsv",
@@ -214,6 +235,7 @@ def main(argv: list[str]) -> None:
         build_fusion(source),
     )
     _write(HERE / "contracting_offices.tsv.gz", ["aac", "agency", "office"], build_aac(source))
+    write_keys()
 
 
 if __name__ == "__main__":

@@ -18,12 +18,13 @@ matching is handled around the automaton:
 from __future__ import annotations
 
 import bisect
-import csv
+import gc
 import gzip
 import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,8 @@ from typing import Any
 import ahocorasick
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+# normalised name -> agency ids, computed from the names by tools/build_reference_data.py
+KEYS = DATA / "agency_keys.tsv.gz"
 
 STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
@@ -247,59 +250,107 @@ def _local_key_ok(key: str) -> bool:
     )
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> _Gazetteer:
+def _rows(path: Path, columns: str) -> list[list[str]]:
+    """The rows of one of the data files, whose header must be ``columns``. The files are
+    tab-separated without quoting (``tools/build_reference_data.py`` joins fields with tabs)."""
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    header, *lines = data.decode("utf-8").split("\n")
+    if header != columns:
+        raise ValueError(f"{path.name}: columns {header!r}, expected {columns!r}")
+    return [line.split("\t") for line in lines[:-1]]  # the last is "" after the last newline
+
+
+def _read(keyed: bool) -> _Gazetteer:
+    """The agencies of the data files in their fixed order (their ids) and, when ``keyed``, the
+    automaton keys of all their name variants. Keying normalises some 140,000 names, a second's
+    work, so ``tools/build_reference_data.py`` does it once and writes ``KEYS``."""
     gaz = _Gazetteer()
-    with open(DATA / "agencies_federal.tsv", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            name, parent = row["name"], row["parent"]
-            generic = row["generic"] == "1"
-            value = f"{name}, {parent}" if generic and parent else name
-            agency = Agency(value, row["abbreviation"], parent, "federal", kind="federal")
-            gaz.agencies.append(agency)
-            i = len(gaz.agencies) - 1
-            for variant in (name, *row["names"].split(";")):
-                key = normalise(variant)
-                if not key or key in _NOT_AGENCIES or (generic and key == normalise(name)):
-                    continue
-                if " " not in key:
-                    continue  # one word ("Congress", "Extension", "DC"): only as an abbreviation
-                gaz.add(variant, i, capitals=_is_caps(variant), key=key)
-            if row["standalone"] == "1" and row["abbreviation"]:
-                gaz.add(row["abbreviation"], i, capitals=True)
-    with open(DATA / "fusion_centers.tsv", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            agency = Agency(row["name"], row["abbreviation"], "", "state", state=row["state"])
-            gaz.agencies.append(agency)
-            i = len(gaz.agencies) - 1
-            gaz.add(row["name"], i)
-            for variant in row["names"].split(";"):
-                gaz.add(variant, i)
-            if len(row["abbreviation"]) >= 4:
-                gaz.add(row["abbreviation"], i, capitals=True)
-    cities: dict[tuple[str, str], int] = {}
-    with gzip.open(DATA / "agencies_state_local.tsv.gz", "rt", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            name = row["name"]
-            agency = Agency(name, "", "", row["level"], row["ori"], row["state"], row["type"])
-            gaz.agencies.append(agency)
-            i = len(gaz.agencies) - 1
-            for variant in (name, *row["names"].split(";")):
+    agencies = gaz.agencies
+    federal = "name\tabbreviation\tparent\tlevel\tgeneric\tstandalone\tnames"
+    for name, abbreviation, parent, _, generic, standalone, names in _rows(
+        DATA / "agencies_federal.tsv", federal
+    ):
+        value = f"{name}, {parent}" if generic == "1" and parent else name
+        agencies.append(Agency(value, abbreviation, parent, "federal", kind="federal"))
+        if not keyed:
+            continue
+        i = len(agencies) - 1
+        for variant in (name, *names.split(";")):
+            key = normalise(variant)
+            if not key or key in _NOT_AGENCIES or (generic == "1" and key == normalise(name)):
+                continue
+            if " " not in key:
+                continue  # one word ("Congress", "Extension", "DC"): only as an abbreviation
+            gaz.add(variant, i, capitals=_is_caps(variant), key=key)
+        if standalone == "1" and abbreviation:
+            gaz.add(abbreviation, i, capitals=True)
+    fusion = "name\tabbreviation\tstate\tnames"
+    for name, abbreviation, state, names in _rows(DATA / "fusion_centers.tsv", fusion):
+        agencies.append(Agency(name, abbreviation, "", "state", state=state))
+        if not keyed:
+            continue
+        i = len(agencies) - 1
+        gaz.add(name, i)
+        for variant in names.split(";"):
+            gaz.add(variant, i)
+        if len(abbreviation) >= 4:
+            gaz.add(abbreviation, i, capitals=True)
+    cities: set[tuple[str, str]] = set()
+    local = "name\tori\tstate\tlevel\ttype\tnames"
+    for name, ori, state, level, kind, names in _rows(DATA / "agencies_state_local.tsv.gz", local):
+        agencies.append(Agency(name, "", "", level, ori, state, kind))
+        if keyed:
+            i = len(agencies) - 1
+            for variant in (name, *names.split(";")):
                 key = normalise(variant)
                 if key and _local_key_ok(key):
                     gaz.add(variant, i, key=key)
-            if row["type"] == "City" and name.endswith(" Police Department"):
-                city = name.removesuffix(" Police Department")
-                if (city, row["state"]) not in cities and len(city) > 3:
-                    gaz.agencies.append(
-                        Agency(f"City of {city}", "", "", "local", "", row["state"], "city")
-                    )
-                    cities[(city, row["state"])] = len(gaz.agencies) - 1
-                    gaz.add(f"City of {city}", len(gaz.agencies) - 1)
-    automaton = ahocorasick.Automaton()
-    for key, (ids, caps) in gaz.keys.items():
-        automaton.add_word(key, (key, tuple(ids), caps))
-    automaton.make_automaton()
+        if kind == "City" and name.endswith(" Police Department"):
+            city = name.removesuffix(" Police Department")
+            if (city, state) not in cities and len(city) > 3:
+                agencies.append(Agency(f"City of {city}", "", "", "local", "", state, "city"))
+                cities.add((city, state))
+                if keyed:
+                    gaz.add(f"City of {city}", len(agencies) - 1)
+    return gaz
+
+
+def compute_keys() -> dict[str, tuple[list[int], bool]]:
+    """Normalised name -> (agency ids, written in capitals only), from the agencies' names."""
+    return _read(keyed=True).keys
+
+
+def read_keys(path: Path = KEYS) -> Iterator[tuple[str, tuple[int, ...], bool]]:
+    """(key, agency ids, capitals) of ``compute_keys()`` as ``tools/build_reference_data.py``
+    wrote them."""
+    for key, ids, capitals in _rows(path, "key\tids\tcapitals"):
+        yield key, tuple(map(int, ids.split(","))), capitals == "1"
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause garbage collection while the gazetteer's 300,000 objects are made. None of them
+    form cycles, and each collection would walk all those made so far: a fifth of the load."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> _Gazetteer:
+    with _gc_paused():
+        gaz = _read(keyed=False)
+        automaton = ahocorasick.Automaton()
+        for key, ids, caps in read_keys():
+            gaz.keys[key] = (list(ids), caps)
+            automaton.add_word(key, (key, ids, caps))
+        automaton.make_automaton()
     gaz.automaton = automaton
     return gaz
 
