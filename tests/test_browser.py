@@ -14,7 +14,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .browser.support import ScreenshotOnFailure, axe_violations, chromium, running_server
+from .browser.support import ScreenshotOnFailure, axe_violations, chromium
+from .serving import running_server
 
 BATES = re.compile(r"ICE-2019-FOIA-\d{6}")
 QUERY = '"license plate"'

@@ -1,16 +1,10 @@
-"""Helpers for the browser tests: the real server on a loopback port, Debian's chromium driven
-by Playwright (no browser download), screenshots of failing tests, and axe-core."""
+"""Helpers for the browser tests: Debian's chromium driven by Playwright (no browser download),
+screenshots of failing tests, and axe-core."""
 
 from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,49 +26,6 @@ CHROMIUM_ARGS = [
     "--disable-default-apps",
     "--disable-extensions",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def running_server(index: Path) -> Iterator[str]:
-    """`readingroom serve` as a subprocess; yields its base URL once /healthz answers 200."""
-    port = free_port()
-    command = [sys.executable, "-m", "app.cli", "serve", "--index", str(index)]
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(
-            [*command, "--host", "127.0.0.1", "--port", str(port)],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{base}/healthz", timeout=5) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    output = log.read().decode(errors="replace")
-                    pytest.fail(f"readingroom serve did not start on {base}:\n{output}")
-                time.sleep(0.2)
-            yield base
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
 
 
 @contextmanager
