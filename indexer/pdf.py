@@ -14,9 +14,10 @@ from __future__ import annotations
 import ctypes
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -170,10 +171,35 @@ def _scan_objects(
     word. Walks PDFium's objects through its C API: a ruled table has hundreds of paths, and
     wrapping each in a Python object cost more than reading the page's text."""
     found = _ObjectScan(height)
-    count = pdfium_c.FPDFPage_CountObjects(page.raw)
-    for i in range(count):
-        found.visit(pdfium_c.FPDFPage_GetObject(page.raw, i), depth=0)
+    found.walk(ctypes.cast(page.raw, ctypes.c_void_p).value, _COUNT_OBJECTS, _GET_OBJECT, 0)
     return found.image_area, found.image_dpi, found.boxes
+
+
+def _c_function(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
+    """A PDFium function from pypdfium2.raw, taking and giving handles as plain integers.
+    Its own prototype turns every handle into a typed pointer object and checks it, which
+    cost a sixth of walking a page's objects."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_HANDLE, _INT, _UINT = ctypes.c_void_p, ctypes.c_int, ctypes.c_uint
+_FLOATS, _INTS, _UINTS = (ctypes.POINTER(t) for t in (ctypes.c_float, _INT, _UINT))
+_COUNT_OBJECTS = _c_function(pdfium_c.FPDFPage_CountObjects, _INT, _HANDLE)
+_GET_OBJECT = _c_function(pdfium_c.FPDFPage_GetObject, _HANDLE, _HANDLE, _INT)
+_COUNT_FORM_OBJECTS = _c_function(pdfium_c.FPDFFormObj_CountObjects, _INT, _HANDLE)
+_GET_FORM_OBJECT = _c_function(pdfium_c.FPDFFormObj_GetObject, _HANDLE, _HANDLE, ctypes.c_ulong)
+_GET_TYPE = _c_function(pdfium_c.FPDFPageObj_GetType, _INT, _HANDLE)
+_GET_BOUNDS = _c_function(pdfium_c.FPDFPageObj_GetBounds, _INT, _HANDLE, *[_FLOATS] * 4)
+_GET_DRAW_MODE = _c_function(pdfium_c.FPDFPath_GetDrawMode, _INT, _HANDLE, _INTS, _INTS)
+_GET_FILL_COLOR = _c_function(pdfium_c.FPDFPageObj_GetFillColor, _INT, _HANDLE, *[_UINTS] * 4)
+_GET_PIXEL_SIZE = _c_function(
+    pdfium_c.FPDFImageObj_GetImagePixelSize, _INT, _HANDLE, _UINTS, _UINTS
+)
+_PATH, _IMAGE, _FORM = (
+    pdfium_c.FPDF_PAGEOBJ_PATH,
+    pdfium_c.FPDF_PAGEOBJ_IMAGE,
+    pdfium_c.FPDF_PAGEOBJ_FORM,
+)
 
 
 class _ObjectScan:
@@ -182,48 +208,67 @@ class _ObjectScan:
         self.image_area = 0.0
         self.image_dpi: float | None = None
         self.boxes: list[tuple[float, float, float, float]] = []
-        self._l, self._b, self._r, self._t = (ctypes.c_float() for _ in range(4))
+        # out-parameters for PDFium, made once: a page has hundreds of paths
+        self._bounds = [ctypes.c_float() for _ in range(4)]
+        self._bounds_refs = [ctypes.byref(value) for value in self._bounds]
+        self._modes = [ctypes.c_int() for _ in range(2)]
+        self._modes_refs = [ctypes.byref(value) for value in self._modes]
+        self._rgba = [ctypes.c_uint() for _ in range(4)]
+        self._rgba_refs = [ctypes.byref(value) for value in self._rgba]
 
-    def visit(self, obj: object, depth: int) -> None:
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            if depth < 3:
-                for i in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
-                    self.visit(pdfium_c.FPDFFormObj_GetObject(obj, i), depth + 1)
+    def walk(
+        self,
+        holder: int,
+        count: Callable[[int], int],
+        get: Callable[[int, int], int],
+        depth: int,
+    ) -> None:
+        """Visit the image and path objects of a page or form object, and of the forms in
+        it three levels down. Text objects, most of a text page's objects, are passed over
+        after one call; paths, hundreds on a ruled page, are judged here without a call."""
+        left, bottom, right, top = self._bounds
+        for i in range(count(holder)):
+            obj = get(holder, i)
+            kind = _GET_TYPE(obj)
+            if kind == _PATH:
+                if not _GET_BOUNDS(obj, *self._bounds_refs):
+                    continue
+                w, h = right.value - left.value, top.value - bottom.value
+                if w >= 12 and 5 <= h <= 200 and self._is_dark_fill(obj):
+                    box = (
+                        left.value,
+                        self.height - top.value,
+                        right.value,
+                        self.height - bottom.value,
+                    )
+                    self.boxes.append(box)
+            elif kind == _IMAGE:
+                self._visit_image(obj)
+            elif kind == _FORM and depth < 3:
+                self.walk(obj, _COUNT_FORM_OBJECTS, _GET_FORM_OBJECT, depth + 1)
+
+    def _visit_image(self, obj: int) -> None:
+        if not _GET_BOUNDS(obj, *self._bounds_refs):
             return
-        if kind not in (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH):
-            return
-        refs = (ctypes.byref(self._l), ctypes.byref(self._b), ctypes.byref(self._r))
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs, ctypes.byref(self._t)):
-            return
-        left, bottom, right, top = self._l.value, self._b.value, self._r.value, self._t.value
+        left, bottom, right, top = (value.value for value in self._bounds)
         w, h = right - left, top - bottom
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            if w * h > self.image_area and w > 0 and h > 0:
-                self.image_area = w * h
-                px_w, px_h = ctypes.c_uint(), ctypes.c_uint()
-                if pdfium_c.FPDFImageObj_GetImagePixelSize(
-                    obj, ctypes.byref(px_w), ctypes.byref(px_h)
-                ):
-                    # pixels across the image's shorter printed side, per inch
-                    self.image_dpi = min(px_w.value, px_h.value) / (min(w, h) / 72)
-        elif w >= 12 and 5 <= h <= 200 and _is_dark_fill(obj):
-            self.boxes.append((left, self.height - top, right, self.height - bottom))
+        if w * h > self.image_area and w > 0 and h > 0:
+            self.image_area = w * h
+            px_w, px_h = ctypes.c_uint(), ctypes.c_uint()
+            if _GET_PIXEL_SIZE(obj, ctypes.byref(px_w), ctypes.byref(px_h)):
+                # pixels across the image's shorter printed side, per inch
+                self.image_dpi = min(px_w.value, px_h.value) / (min(w, h) / 72)
 
-
-def _is_dark_fill(obj: object) -> bool:
-    fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)):
-        return False
-    if fillmode.value == 0:
-        return False
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    if not pdfium_c.FPDFPageObj_GetFillColor(
-        obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)
-    ):
-        return False
-    limit = DARK * 255
-    return r.value <= limit and g.value <= limit and b.value <= limit and a.value > 200
+    def _is_dark_fill(self, obj: int) -> bool:
+        if not _GET_DRAW_MODE(obj, *self._modes_refs):
+            return False
+        if self._modes[0].value == 0:
+            return False
+        if not _GET_FILL_COLOR(obj, *self._rgba_refs):
+            return False
+        r, g, b, a = (value.value for value in self._rgba)
+        limit = DARK * 255
+        return r <= limit and g <= limit and b <= limit and a > 200
 
 
 def _label(
