@@ -8,6 +8,7 @@ same SHA-256.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import tempfile
@@ -118,10 +119,7 @@ def read(
             image_only=raw.image_only,
             bates=stamp,
             redactions=tuple(
-                Redaction(
-                    bbox, label, tuple(dict.fromkeys(code for code, _ in find_exemptions(label)))
-                )
-                for bbox, label in raw.boxes
+                Redaction(bbox, label, _label_exemptions(label)) for bbox, label in raw.boxes
             ),
         )
         for raw, stamp in zip(raw_pages, stamps, strict=True)
@@ -139,6 +137,13 @@ def read(
         ),
     )
     return draft if draft.ocr_pages else finish(draft, {})
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_exemptions(label: str) -> tuple[str, ...]:
+    """The exemption codes a redaction label cites, each once. Labels repeat: a sample
+    document prints "(b)(6); (b)(7)(C)" on hundreds of boxes."""
+    return tuple(dict.fromkeys(code for code, _ in find_exemptions(label)))
 
 
 def ocr_page(path: Path, number: int, dpi: int, options: Options) -> str:
