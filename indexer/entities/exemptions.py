@@ -10,22 +10,26 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+# Each pattern opens with a lookahead on the characters it can start with: the engine then
+# passes over most positions of a page after one test instead of trying every branch there.
 _FEDERAL = re.compile(
-    r"\(\s*b\s*\)\s*\(\s*(?P<n>[1-9])\s*\)(?:\s*\(\s*(?P<sub>[A-Fa-f])\s*\)(?!\s*\(\s*\d))?"
+    r"(?=[(b])(?:\(\s*b\s*\)\s*\(\s*(?P<n>[1-9])\s*\)(?:\s*\(\s*(?P<sub>[A-Fa-f])\s*\)(?!\s*\(\s*\d))?"
     r"|\bb(?P<n2>[1-9])(?P<sub2>[A-Fa-f])?\b"
-    r"|(?<![g-zA-Z])b\(\s*(?P<n3>[1-9])\s*\)(?:\s*\(\s*(?P<sub3>[A-Fa-f])(?![ac-zA-Z]|b(?!\())\s*\)?)?"
+    r"|(?<![g-zA-Z])b\(\s*(?P<n3>[1-9])\s*\)(?:\s*\(\s*(?P<sub3>[A-Fa-f])(?![ac-zA-Z]|b(?!\())\s*\)?)?)"
 )
-_SHORT = re.compile(r"\bb(?P<n2>[1-9])(?P<sub2>[A-Fa-f])?\b(?P<n>)?(?P<sub>)?(?P<n3>)?(?P<sub3>)?")
+_SHORT = re.compile(
+    r"(?=b)\bb(?P<n2>[1-9])(?P<sub2>[A-Fa-f])?\b(?P<n>)?(?P<sub>)?(?P<n3>)?(?P<sub3>)?"
+)
 _NAMED = re.compile(
     r"\bExemptions?\s+(?P<list>[1-9](?:\s*\([A-Fa-f]\))?(?:\s*(?:,|and|&)\s*[1-9](?:\s*\([A-Fa-f]\))?)*)"
 )
 _NAMED_ITEM = re.compile(r"(?P<n>[1-9])(?:\s*\((?P<sub>[A-Fa-f])\))?")
 _ILLINOIS = re.compile(
-    r"(?:\b5\s+ILCS\s+(?:\d{2,3}/)?|(?<![\w(/.])(?=7(?:\.5)?\s*\(\s*1\s*\)))"
+    r"(?=[57])(?:\b5\s+ILCS\s+(?:\d{2,3}/)?|(?<![\w(/.])(?=7(?:\.5)?\s*\(\s*1\s*\)))"
     r"(?P<section>7(?:\.5)?)\s*\(\s*(?P<sub>\d+)\s*\)(?P<rest>(?:\s*\(\s*[a-z]{1,4}\s*\))*)"
 )
 _CALIFORNIA = re.compile(
-    r"(?:(?:Cal(?:ifornia)?\.?\s+)?Gov(?:ernment|')?\.?\s+Code\s*(?:§+|[Ss]ections?|[Ss]ec\.)\s*"
+    r"(?=[CG§])(?:(?:Cal(?:ifornia)?\.?\s+)?Gov(?:ernment|')?\.?\s+Code\s*(?:§+|[Ss]ections?|[Ss]ec\.)\s*"
     r"|§\s*(?=62[5-7]\d|79[2-3]\d))"
     r"(?P<section>\d{4}(?:\.\d+)?)(?P<sub>(?:\s*\(\s*[a-z0-9]{1,3}\s*\))*)"
 )
