@@ -38,8 +38,9 @@ _GSA = re.compile(
     r"(?<![\w-])GS-?(?P<sched>\d\d)(?P<letter>[A-Z])-?(?P<serial>(?=[A-Z0-9]*\d)[A-Z0-9]{4,6})(?![\w-])"
 )
 _IGSA = re.compile(r"(?<![\w-])(?:DRO|ERO)IGSA-\d\d-\d{4}(?![\w-])")
+_UNIFORM_HINT = re.compile(rf"\d\d-?[{_AWARD_TYPES}]")  # implied by a uniform PIID, cheaper
 _LABELLED = re.compile(
-    r"\b(?P<label>Purchase\s+Order|P\.\s?O\.|PO|Blanket\s+Purchase\s+Agreement|Agreement|"
+    r"(?=[pabctdo])\b(?P<label>Purchase\s+Order|P\.\s?O\.|PO|Blanket\s+Purchase\s+Agreement|Agreement|"
     r"Contract|Task\s+Order|Delivery\s+Order|Order)\s*(?:No\.?|Number|Num\.?|#)\s*[:.]?\s*"
     r"(?P<id>[A-Z0-9][A-Z0-9-]{3,24}[A-Z0-9])\b",
     re.I,
@@ -93,11 +94,12 @@ def find_contracts(text: str) -> Iterator[ContractMention]:
     def free(start: int, end: int) -> bool:
         return not any(start < b and a < end for a, b in taken)
 
-    for m in _DHS_LEGACY.finditer(text):
+    # each pattern is tried only where a cheaper test that a match implies passes
+    for m in _DHS_LEGACY.finditer(text) if "HS" in text else ():
         value = f"{m['aac']}-{m['fy']}-{m['type']}-{m['serial']}"
         taken.append(m.span())
         yield ContractMention(value, m.group(0), *m.span(), {"kind": "DHS legacy"})
-    for m in _UNIFORM.finditer(text):
+    for m in _UNIFORM.finditer(text) if _UNIFORM_HINT.search(text) else ():
         if not free(*m.span()):
             continue
         aac, compact = m["aac"], m.group(0).replace("-", "")
@@ -116,13 +118,13 @@ def find_contracts(text: str) -> Iterator[ContractMention]:
             value = compact
         taken.append(m.span())
         yield ContractMention(value, m.group(0), *m.span(), attrs)
-    for m in _GSA.finditer(text):
+    for m in _GSA.finditer(text) if "GS" in text else ():
         if not free(*m.span()):
             continue
         taken.append(m.span())
         value = f"GS-{m['sched']}{m['letter']}-{m['serial']}"
         yield ContractMention(value, m.group(0), *m.span(), {"kind": "GSA schedule"})
-    for m in _IGSA.finditer(text):
+    for m in _IGSA.finditer(text) if "IGSA-" in text else ():
         if free(*m.span()):
             taken.append(m.span())
             yield ContractMention(m.group(0), m.group(0), *m.span(), {"kind": "IGSA"})
