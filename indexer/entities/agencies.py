@@ -17,7 +17,6 @@ matching is handled around the automaton:
 
 from __future__ import annotations
 
-import bisect
 import gc
 import gzip
 import itertools
@@ -153,12 +152,16 @@ _NOT_AGENCIES = frozenset(
     ]
 )
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-\n[a-z]+)?(?:['’][A-Za-z]+)?|&")
+_TOKEN_PARTS = re.compile(f"({_TOKEN.pattern})")  # split() gives the words and what lies between
+# Where lower-casing a text changes where _TOKEN finds words: "İ" becomes two characters, the
+# Kelvin sign "K" an ASCII "k", and "-\n" before a capital ends a word that lower case continues.
+_UNALIGNED = re.compile("[\u0130\u212a]|-\n[a-z]*[A-Z]")
 _SYNONYMS = {"&": "and", "dept": "department", "sheriffs": "sheriff", "depts": "department"}
 _DEFINED = re.compile(r"^(?:['’]s)?\s*\(\s*[“\"']?(?P<abbr>[A-Z][A-Za-z&-]{1,9})[”\"']?\s*\)")
 _STATE_AFTER = re.compile(r"^[\s,(-]*\(?(?P<st>[A-Z]{2})\b\)?")
 _ADDRESS_STATE = re.compile(r"\b(?P<st>[A-Z]{2}),?\s+\d{5}\b|,\s*(?P<st2>[A-Z]{2})\b")
-_STATE_NAMES = re.compile(
-    r"\b(" + "|".join(sorted(STATES.values(), key=len, reverse=True)) + r")\b"
+_STATE_NAMES = re.compile(  # the lookahead lets ``re`` skip to capitals
+    r"(?=[A-Z])\b(" + "|".join(sorted(STATES.values(), key=len, reverse=True)) + r")\b"
 )
 _STATE_BY_NAME = {name: code for code, name in STATES.items()}
 
@@ -449,31 +452,35 @@ class AgencyFinder:
         return chosen
 
     def _scan(self, text: str) -> list[tuple[int, int, tuple[int, ...], str]]:
+        # the lower-cased text's words, and between them what separates them
+        parts = _TOKEN_PARTS.split(text.lower())
         synonyms = _SYNONYMS
-        words = [
-            w if w.isalnum() and w not in synonyms else _norm_token(w)
-            for w in _TOKEN.findall(text.lower())
-        ]
+        words = [w if w.isalnum() and w not in synonyms else _norm_token(w) for w in parts[1::2]]
         if not words:
             return []
         joined = " ".join(words)
         size = len(joined)
-        found = []
+        found = []  # (first word, last word, ids, capitals, key) of whole-word matches
+        counted = last = 0  # words end at spaces: the spaces before a character are its word
         for last_char, (key, ids, caps) in self.gaz.automaton.iter(joined):
             first_char = last_char - len(key) + 1
             if (first_char == 0 or joined[first_char - 1] == " ") and (
                 last_char + 1 == size or joined[last_char + 1] == " "
             ):
-                found.append((first_char, last_char, ids, caps, key))
+                last += joined.count(" ", counted, last_char)
+                counted = last_char
+                found.append((last - key.count(" "), last, ids, caps, key))
         if not found:
             return []
-        offsets = list(itertools.accumulate((len(w) + 1 for w in words), initial=0))
-        spans = [m.span() for m in _TOKEN.finditer(text)]
+        # start and end of each word in ``text``: where the lower-cased text's words are, unless
+        # lower-casing moved characters or joined words that the text's own words keep apart
+        if _UNALIGNED.search(text):
+            bounds = [i for m in _TOKEN.finditer(text) for i in m.span()]
+        else:
+            bounds = list(itertools.accumulate(map(len, parts)))
         hits = []
-        for first_char, last_char, ids, caps, key in found:
-            first = bisect.bisect_left(offsets, first_char)
-            last = bisect.bisect_right(offsets, last_char) - 1
-            start, end = spans[first][0], spans[last][1]
+        for first, last, ids, caps, key in found:
+            start, end = bounds[2 * first], bounds[2 * last + 1]
             if caps and not _caps_form(text[start:end]):
                 continue
             if caps and first and words[first - 1].upper() in STATES and len(key) <= 5:
