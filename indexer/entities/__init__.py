@@ -40,11 +40,15 @@ class _Collector:
     def add(
         self, kind: str, value: str, page: int, form: str, attrs: dict[str, Any] | None = None
     ) -> None:
-        pages, forms, merged = self._found.setdefault((kind, value), (set(), {}, {}))
+        entry = self._found.get((kind, value))
+        if entry is None:
+            entry = self._found[(kind, value)] = (set(), {}, {})
+        pages, forms, merged = entry
         pages.add(page)
         forms.setdefault(" ".join(form.split()), None)
-        for key, item in (attrs or {}).items():
-            merged.setdefault(key, item)
+        if attrs:
+            for key, item in attrs.items():
+                merged.setdefault(key, item)
 
     def append_attr(self, kind: str, value: str, key: str, item: Any) -> None:
         if (kind, value) not in self._found:
