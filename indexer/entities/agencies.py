@@ -155,7 +155,7 @@ _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+(?:-\n[a-z]+)?(?:['’][A-Z
 _TOKEN_PARTS = re.compile(f"({_TOKEN.pattern})")  # split() gives the words and what lies between
 # Where lower-casing a text changes where _TOKEN finds words: "İ" becomes two characters, the
 # Kelvin sign "K" an ASCII "k", and "-\n" before a capital ends a word that lower case continues.
-_UNALIGNED = re.compile("[\u0130\u212a]|-\n[a-z]*[A-Z]")
+_HYPHEN_CAPITAL = re.compile("-\n[a-z]*[A-Z]")
 _SYNONYMS = {"&": "and", "dept": "department", "sheriffs": "sheriff", "depts": "department"}
 _DEFINED = re.compile(r"^(?:['’]s)?\s*\(\s*[“\"']?(?P<abbr>[A-Z][A-Za-z&-]{1,9})[”\"']?\s*\)")
 _STATE_AFTER = re.compile(r"^[\s,(-]*\(?(?P<st>[A-Z]{2})\b\)?")
@@ -474,7 +474,7 @@ class AgencyFinder:
             return []
         # start and end of each word in ``text``: where the lower-cased text's words are, unless
         # lower-casing moved characters or joined words that the text's own words keep apart
-        if _UNALIGNED.search(text):
+        if "\u0130" in text or "\u212a" in text or _HYPHEN_CAPITAL.search(text):
             bounds = [i for m in _TOKEN.finditer(text) for i in m.span()]
         else:
             bounds = list(itertools.accumulate(map(len, parts)))
