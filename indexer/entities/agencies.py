@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -197,22 +197,24 @@ class AgencyMention:
     end: int
 
 
-@dataclass
-class _Gazetteer:
-    agencies: list[Agency] = field(default_factory=list)
-    automaton: Any = None
-    # normalised key -> (agency ids, written in capitals only)
-    keys: dict[str, tuple[list[int], bool]] = field(default_factory=dict)
+class _Keys(dict[str, tuple[list[int], bool]]):
+    """Normalised name -> (agency ids, written in capitals only), as names are added."""
 
     def add(self, name: str, agency_id: int, capitals: bool = False, key: str = "") -> None:
         key = key or normalise(name)
         if not key:
             return
-        ids, caps = self.keys.setdefault(key, ([], capitals))
+        ids, caps = self.setdefault(key, ([], capitals))
         if agency_id not in ids:
             ids.append(agency_id)
         if not capitals and caps:
-            self.keys[key] = (ids, False)
+            self[key] = (ids, False)
+
+
+@dataclass
+class _Gazetteer:
+    agencies: list[Agency]
+    automaton: Any  # normalised key -> (key, agency ids, written in capitals only)
 
 
 def _norm_token(word: str) -> str:
@@ -265,12 +267,12 @@ def _rows(path: Path, columns: str) -> list[list[str]]:
     return [line.split("\t") for line in lines[:-1]]  # the last is "" after the last newline
 
 
-def _read(keyed: bool) -> _Gazetteer:
+def _read(keyed: bool) -> tuple[list[Agency], _Keys]:
     """The agencies of the data files in their fixed order (their ids) and, when ``keyed``, the
     automaton keys of all their name variants. Keying normalises some 140,000 names, a second's
     work, so ``tools/build_reference_data.py`` does it once and writes ``KEYS``."""
-    gaz = _Gazetteer()
-    agencies = gaz.agencies
+    agencies: list[Agency] = []
+    keys = _Keys()
     federal = "name\tabbreviation\tparent\tlevel\tgeneric\tstandalone\tnames"
     for name, abbreviation, parent, _, generic, standalone, names in _rows(
         DATA / "agencies_federal.tsv", federal
@@ -286,20 +288,20 @@ def _read(keyed: bool) -> _Gazetteer:
                 continue
             if " " not in key:
                 continue  # one word ("Congress", "Extension", "DC"): only as an abbreviation
-            gaz.add(variant, i, capitals=_is_caps(variant), key=key)
+            keys.add(variant, i, capitals=_is_caps(variant), key=key)
         if standalone == "1" and abbreviation:
-            gaz.add(abbreviation, i, capitals=True)
+            keys.add(abbreviation, i, capitals=True)
     fusion = "name\tabbreviation\tstate\tnames"
     for name, abbreviation, state, names in _rows(DATA / "fusion_centers.tsv", fusion):
         agencies.append(Agency(name, abbreviation, "", "state", state=state))
         if not keyed:
             continue
         i = len(agencies) - 1
-        gaz.add(name, i)
+        keys.add(name, i)
         for variant in names.split(";"):
-            gaz.add(variant, i)
+            keys.add(variant, i)
         if len(abbreviation) >= 4:
-            gaz.add(abbreviation, i, capitals=True)
+            keys.add(abbreviation, i, capitals=True)
     cities: set[tuple[str, str]] = set()
     local = "name\tori\tstate\tlevel\ttype\tnames"
     for name, ori, state, level, kind, names in _rows(DATA / "agencies_state_local.tsv.gz", local):
@@ -309,27 +311,32 @@ def _read(keyed: bool) -> _Gazetteer:
             for variant in (name, *names.split(";")):
                 key = normalise(variant)
                 if key and _local_key_ok(key):
-                    gaz.add(variant, i, key=key)
+                    keys.add(variant, i, key=key)
         if kind == "City" and name.endswith(" Police Department"):
             city = name.removesuffix(" Police Department")
             if (city, state) not in cities and len(city) > 3:
                 agencies.append(Agency(f"City of {city}", "", "", "local", "", state, "city"))
                 cities.add((city, state))
                 if keyed:
-                    gaz.add(f"City of {city}", len(agencies) - 1)
-    return gaz
+                    keys.add(f"City of {city}", len(agencies) - 1)
+    return agencies, keys
 
 
 def compute_keys() -> dict[str, tuple[list[int], bool]]:
     """Normalised name -> (agency ids, written in capitals only), from the agencies' names."""
-    return _read(keyed=True).keys
+    return _read(keyed=True)[1]
 
 
 def read_keys(path: Path = KEYS) -> Iterator[tuple[str, tuple[int, ...], bool]]:
     """(key, agency ids, capitals) of ``compute_keys()`` as ``tools/build_reference_data.py``
     wrote them."""
     for key, ids, capitals in _rows(path, "key\tids\tcapitals"):
-        yield key, tuple(map(int, ids.split(","))), capitals == "1"
+        # most keys name one agency: int() alone is quicker than split and map
+        yield (
+            key,
+            (int(ids),) if "," not in ids else tuple(map(int, ids.split(","))),
+            capitals == "1",
+        )
 
 
 @contextmanager
@@ -348,14 +355,12 @@ def _gc_paused() -> Iterator[None]:
 @lru_cache(maxsize=1)
 def gazetteer() -> _Gazetteer:
     with _gc_paused():
-        gaz = _read(keyed=False)
+        agencies, _ = _read(keyed=False)
         automaton = ahocorasick.Automaton()
         for key, ids, caps in read_keys():
-            gaz.keys[key] = (list(ids), caps)
             automaton.add_word(key, (key, ids, caps))
         automaton.make_automaton()
-    gaz.automaton = automaton
-    return gaz
+    return _Gazetteer(agencies, automaton)
 
 
 def initials(name: str) -> set[str]:
@@ -433,7 +438,7 @@ class AgencyFinder:
                 for abbr in initials(agency.value):
                     defined.setdefault(abbr, agency_id)
         if defined:
-            defined = {k: v for k, v in defined.items() if normalise(k) not in self.gaz.keys}
+            defined = {k: v for k, v in defined.items() if normalise(k) not in self.gaz.automaton}
         if defined:
             pattern = re.compile(
                 r"(?<![\w/-])("
