@@ -136,7 +136,9 @@ def _value(m: re.Match[str]) -> str | None:
         return f"FY{_full_year(fy)}"
     year = _full_year(groups["year"])
     month_text = groups["month"]
-    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower().rstrip("."))
+    if month is None:
+        return None  # a letter that ``re`` folds to a month's but lower() does not: "ſeptember"
     if groups.get("day") is None:
         return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
     try:
