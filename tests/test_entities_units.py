@@ -236,6 +236,17 @@ def test_page_stamps_need_an_ascending_sequence():
     assert page_stamps(["Page 1 of 9 FOIA 15-0599", "Page 2 of 9 FOIA 15-0599"]) == [None, None]
 
 
+def test_between_equally_common_prefixes_the_longer_is_the_stamp():
+    """The same answer in every process: it once depended on set order, so on the hash seed."""
+    margin = "70CMSD18C00000003 P00001\nPage 1 of 1\nICE-2019-FOIA-000023"
+    assert page_stamps([margin]) == ["ICE-2019-FOIA-000023"]
+
+
+def test_a_month_that_only_case_folding_reads_is_not_a_date():
+    """'ſeptember' matches the month pattern case-insensitively but is no month name."""
+    assert [d.value for d in find_dates("On ſeptember 3, 2019 and March 4, 2019")] == ["2019-03-04"]
+
+
 def test_analyse_groups_entities_with_pages_forms_and_attrs():
     result = analyse(
         [

@@ -40,8 +40,12 @@ def find_stamps(margin_text: str) -> list[tuple[str, int, str]]:
 def page_stamps(margins: Sequence[str]) -> list[str | None]:
     """The Bates stamp of each page (None where there is none), from the pages' margin text."""
     candidates = [find_stamps(text) for text in margins]
-    prefixes = Counter(prefix for page in candidates for prefix in {c[0] for c in page})
-    for prefix, _ in prefixes.most_common():
+    pages_with = Counter(
+        prefix for page in candidates for prefix in dict.fromkeys(c[0] for c in page)
+    )
+    # the prefix on most pages first; between equals, the longer one (a producer's
+    # "ICE-2019-FOIA-" rather than a modification's "P"), then the one seen first
+    for prefix in sorted(pages_with, key=lambda p: (-pages_with[p], -len(p))):
         chosen: list[tuple[int, str] | None] = []
         for page in candidates:
             match = next(((n, s) for p, n, s in page if p == prefix), None)
