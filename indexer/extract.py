@@ -22,7 +22,7 @@ from .entities.exemptions import find_exemptions
 from .models import Extraction, Failure, Page, Redaction
 
 # Bump when extraction changes what it produces, so that a re-index redoes every file.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 @dataclass(frozen=True)
