@@ -107,6 +107,45 @@ class DocumentRecord:
     indexed_at: str
 
 
+# A document's rows but for its collection and extractor: (size, page count, date, type,
+# metadata), its pages' rows and its entities' rows.
+Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+def extraction_rows(ex: Extraction) -> Rows:
+    """An extraction as catalog rows, its JSON encoded: made in the worker that extracted it
+    (encoding was a third of the catalog's commit)."""
+    doc_id = ex.doc_id
+    doc = (ex.size, len(ex.pages), ex.date, ex.doc_type, json.dumps(ex.metadata))
+    pages = [
+        (
+            doc_id,
+            p.number,
+            p.text,
+            p.width,
+            p.height,
+            p.rotation,
+            int(p.image_only),
+            int(p.ocr),
+            p.bates,
+            json.dumps([[list(r.bbox), r.label, list(r.exemptions)] for r in p.redactions]),
+        )
+        for p in ex.pages
+    ]
+    entities = [
+        (
+            doc_id,
+            e.kind,
+            e.value,
+            json.dumps(list(e.pages)),
+            json.dumps(list(e.forms)),
+            json.dumps(e.attrs),
+        )
+        for e in ex.entities
+    ]
+    return doc, pages, entities
+
+
 class Catalog:
     """A connection to the catalog database; one per thread or process."""
 
@@ -217,58 +256,21 @@ class Catalog:
         for row in rows:
             yield _document(row)
 
-    def put_extraction(self, ex: Extraction, collection: str, extractor: str) -> None:
+    def put_extraction(
+        self, ex: Extraction, collection: str, extractor: str, rows: Rows | None = None
+    ) -> None:
+        """Store a document; ``rows`` are its ``extraction_rows`` when a worker made them."""
+        doc, pages, entities = rows or extraction_rows(ex)
         doc_id = ex.doc_id
         self.delete_document(doc_id)
         self._db.execute(
             "INSERT INTO documents (id, sha256, title, collection, size, page_count, date, "
             "doc_type, status, error, metadata, extractor) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?)",
-            (
-                doc_id,
-                ex.sha256,
-                ex.title,
-                collection,
-                ex.size,
-                len(ex.pages),
-                ex.date,
-                ex.doc_type,
-                json.dumps(ex.metadata),
-                extractor,
-            ),
+            (doc_id, ex.sha256, ex.title, collection, *doc, extractor),
         )
-        self._db.executemany(
-            "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    doc_id,
-                    p.number,
-                    p.text,
-                    p.width,
-                    p.height,
-                    p.rotation,
-                    int(p.image_only),
-                    int(p.ocr),
-                    p.bates,
-                    json.dumps([[list(r.bbox), r.label, list(r.exemptions)] for r in p.redactions]),
-                )
-                for p in ex.pages
-            ),
-        )
-        self._db.executemany(
-            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    doc_id,
-                    e.kind,
-                    e.value,
-                    json.dumps(list(e.pages)),
-                    json.dumps(list(e.forms)),
-                    json.dumps(e.attrs),
-                )
-                for e in ex.entities
-            ),
-        )
+        self._db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pages)
+        self._db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
 
     def put_failure(self, failure: Failure, title: str, collection: str, extractor: str) -> None:
         doc_id = failure.doc_id

@@ -36,8 +36,7 @@ from .extract import (
     sha256_of,
 )
 from .models import Extraction, Failure
-from .store import Store, Writing, index_record
-from .textindex import Record
+from .store import Prepared, Store, Writing, prepare
 
 # A commit makes a Whoosh segment. Large ones are cheaper: Whoosh merges segments (see
 # textindex.merge_tiers) at about the cost of indexing their documents again, so batches of
@@ -140,13 +139,13 @@ def extractor_signature(ocr_mode: str) -> str:
     return f"{EXTRACTOR_VERSION}/ocr={ocr_mode}/{engine}"
 
 
-Result = tuple[Extraction | Failure, Record | None]
+Result = tuple[Extraction | Failure, Prepared | None]
 
 
 def _indexable(result: Extraction | Failure) -> Result:
-    """A result with its analysed search record, made in the worker so that the single
+    """A result with what the writer needs of it, made in the worker so that the single
     writer has less to do."""
-    return result, index_record(result) if isinstance(result, Extraction) else None
+    return result, prepare(result) if isinstance(result, Extraction) else None
 
 
 def read_task(path: Path, sha256: str, options: Options, ocr_ready: bool) -> object:
@@ -283,9 +282,9 @@ class Indexer:
             max_workers=self.workers, initializer=_limit_memory, initargs=(self.memory_mb,)
         )
 
-        def written(result: Extraction | Failure, record: Record | None, sha: str) -> None:
+        def written(result: Extraction | Failure, prepared: Prepared | None, sha: str) -> None:
             nonlocal done, pages
-            self._write(batch, result, record, todo[sha], known)
+            self._write(batch, result, prepared, todo[sha], known)
             done += 1
             pages += len(result.pages) if isinstance(result, Extraction) else 0
             if progress:
@@ -384,14 +383,14 @@ class Indexer:
                 submit_next()
             for future in running:
                 sha = future.key.removeprefix("extract-")
-                record = None
+                prepared = None
                 try:
-                    result, record = future.result()
+                    result, prepared = future.result()
                 except Exception as exc:  # the cluster lost the task: record it, go on
                     result = Failure(
                         sha, todo[sha][0].size, f"extraction failed on the cluster: {exc!r}"
                     )
-                self._write(batch, result, record, todo[sha], known)
+                self._write(batch, result, prepared, todo[sha], known)
                 done += 1
                 pages += len(result.pages) if isinstance(result, Extraction) else 0
                 if progress:
@@ -438,13 +437,13 @@ class Indexer:
         self,
         batch: Batch,
         result: Extraction | Failure,
-        record: Record | None,
+        prepared: Prepared | None,
         files: list[FoundFile],
         known: dict[str, FileRecord],
     ) -> None:
         first = files[0]
         replaced = any(str(f.path) in known for f in files)
-        batch.add(result, record, files)
+        batch.add(result, prepared, files)
         if isinstance(result, Extraction):
             self.summary.pages += len(result.pages)
             self.summary.ocr_pages += sum(p.ocr for p in result.pages)
@@ -520,16 +519,16 @@ class Batch:
         self.callbacks: list[Callable[[], None]] = []
         self.started = time.monotonic()
         self._committing: _Commit | None = None
-        self._waiting: list[tuple[Extraction | Failure, list[FileRecord], Record | None]] = []
+        self._waiting: list[tuple[Extraction | Failure, list[FileRecord], Prepared | None]] = []
 
     def add(
-        self, result: Extraction | Failure, record: Record | None, files: list[FoundFile]
+        self, result: Extraction | Failure, prepared: Prepared | None, files: list[FoundFile]
     ) -> None:
-        rows = [_record(f, result.doc_id) for f in files]
+        records = [_record(f, result.doc_id) for f in files]
         if self._settled(block=False):
-            self.writing.add(result, rows, record)
+            self.writing.add(result, records, prepared)
         else:
-            self._waiting.append((result, rows, record))
+            self._waiting.append((result, records, prepared))
         self.held += max(1, len(result.pages) if isinstance(result, Extraction) else 0)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
@@ -576,8 +575,8 @@ class Batch:
         for callback in commit.callbacks:
             callback()
         waiting, self._waiting = self._waiting, []
-        for result, rows, record in waiting:
-            self.writing.add(result, rows, record)
+        for result, records, prepared in waiting:
+            self.writing.add(result, records, prepared)
         return True
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import Catalog, FileRecord
+from .catalog import Catalog, FileRecord, Rows, extraction_rows
 from .models import Extraction, Failure
 from .textindex import IndexWriter, Record, TextIndex, analyse_record
 
@@ -116,26 +117,32 @@ class Writing:
     def __init__(self, store: Store, extractor: str) -> None:
         self.store = store
         self.extractor = extractor
-        self.items: list[tuple[Extraction | Failure, list[FileRecord]]] = []
+        self.items: list[tuple[Extraction | Failure, list[FileRecord], Rows | None]] = []
         self._writer: IndexWriter | None = None
 
     def add(
-        self, result: Extraction | Failure, files: list[FileRecord], record: Record | None = None
+        self,
+        result: Extraction | Failure,
+        files: list[FileRecord],
+        prepared: Prepared | None = None,
     ) -> None:
-        """Add a result; ``record`` is its analysed record when a worker made it already.
-        A document the catalog does not hold is new to Whoosh too: ``reconcile`` removed any
-        record left by a run that died between the two commits."""
+        """Add a result; ``prepared`` is what a worker made of it already. A document the
+        catalog does not hold is new to Whoosh too: ``reconcile`` removed any record left by
+        a run that died between the two commits."""
         catalog = self.store.catalog
         if self._writer is None:
             self._writer = self.store.text.open_writer()
+        rows = None
         if isinstance(result, Extraction):
-            record = (record or index_record(result)).with_fields(
+            prepared = prepared or prepare(result)
+            record = prepared.record.with_fields(
                 {"collection": sorted({f.collection for f in files})}
             )
             self._writer.add(record, new=catalog.document(result.doc_id) is None)
+            rows = prepared.rows
         elif result.doc_id and catalog.document(result.doc_id) is not None:
             self._writer.delete(result.doc_id)
-        self.items.append((result, files))
+        self.items.append((result, files, rows))
 
     def commit(self) -> None:
         if self._writer is not None:
@@ -143,10 +150,10 @@ class Writing:
             self._writer = None
         catalog = self.store.catalog
         with catalog.transaction():
-            for result, files in self.items:
+            for result, files, rows in self.items:
                 collection = files[0].collection
                 if isinstance(result, Extraction):
-                    catalog.put_extraction(result, collection, self.extractor)
+                    catalog.put_extraction(result, collection, self.extractor, rows)
                 else:
                     catalog.put_failure(result, files[0].name, collection, self.extractor)
                 for record in files:
@@ -160,10 +167,19 @@ class Writing:
         self.items = []
 
 
-def index_record(ex: Extraction) -> Record:
-    """A document's analysed search record, all but its collections (which belong to its
-    files): built in the worker that extracted it."""
-    return analyse_record(ex.doc_id, [p.text for p in ex.pages], search_fields(ex))
+@dataclass(frozen=True)
+class Prepared:
+    """What the writer needs of an extraction, made in the worker that extracted it: the
+    analysed search record (all but its collections, which belong to its files) and the
+    catalog rows."""
+
+    record: Record
+    rows: Rows
+
+
+def prepare(ex: Extraction) -> Prepared:
+    record = analyse_record(ex.doc_id, [p.text for p in ex.pages], search_fields(ex))
+    return Prepared(record, extraction_rows(ex))
 
 
 def search_fields(ex: Extraction) -> dict[str, list[str]]:

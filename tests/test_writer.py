@@ -1,10 +1,20 @@
 """The Whoosh writer: records analysed outside Whoosh, and the merge policy (segments merge
 ten at a time, and deletions are purged)."""
 
+from whoosh import index
 from whoosh import query as wq
+from whoosh.writing import SegmentWriter
 
 from indexer.pdf import read_document
-from indexer.textindex import MERGE_WIDTH, PAGE_BREAK, TextIndex, analyse_record, make_schema
+from indexer.textindex import (
+    MERGE_WIDTH,
+    PAGE_BREAK,
+    IndexWriter,
+    TextIndex,
+    _SegmentWriter,
+    analyse_record,
+    make_schema,
+)
 
 from .conftest import SAMPLE_DOCS
 
@@ -75,3 +85,28 @@ def test_records_analysed_in_workers_match_whooshs_own_analysis():
     for name, value in values.items():
         assert sorted(record.fields[name]) == sorted(schema[name].index(value)), name
     assert len(record.fields["content"]) > 1000
+
+
+def test_lengths_held_in_memory_write_the_same_postings_as_whoosh(tmp_path):
+    """The writer's in-memory field lengths change how fast a commit is, not what it
+    writes: terms and postings (with their blocks' length bounds) are byte for byte Whoosh's."""
+    texts = [
+        raw.text
+        for path in sorted(SAMPLE_DOCS.rglob("*.pdf"))[:20]
+        for raw in read_document(path)[1]
+    ]
+    records = [
+        analyse_record(f"doc-{i}", [text], {"title": [text[:60]]}) for i, text in enumerate(texts)
+    ]
+    written = []
+    for kind in (SegmentWriter, _SegmentWriter):
+        folder = tmp_path / kind.__name__
+        folder.mkdir()
+        writer = IndexWriter(kind(index.create_in(str(folder), make_schema()), compound=False))
+        for record in records:
+            writer.add(record, new=True)
+        writer.commit()
+        written.append(
+            {p.suffix: p.read_bytes() for p in folder.iterdir() if p.suffix in (".trm", ".pst")}
+        )
+    assert len(written[0]) == 2 and written[0] == written[1]
