@@ -338,6 +338,9 @@ class Indexer:
                         tasks.appendleft((finish_task, (draft, texts), sha, FINISH))
                 fill()
                 batch.maybe_commit()
+            # the pool's threads poll for messages, taking turns at the GIL with the commit
+            pool.stop()
+            pool.join()
             batch.commit()
         except BaseException:
             batch.cancel()

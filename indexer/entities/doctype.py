@@ -4,38 +4,70 @@ from __future__ import annotations
 
 import re
 
-# (type, pattern on the first pages' text); the first that matches wins
-_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("email", re.compile(r"^\s*From:.*\n(?:.*\n){0,3}?\s*(?:Sent|Date):", re.M)),
-    ("memo", re.compile(r"^\s*MEMORANDUM\b|^\s*MEMORANDUM FOR\b|^\s*MEMO\s*$", re.M)),
+# (type, words of which the text must hold one, pattern); the first rule that matches wins.
+# Every branch of a pattern holds one of its words, so a text without them is passed over
+# without running the pattern. Patterns in lower case are matched against the lower-cased
+# text: word alternations under re.I were ten times slower.
+_RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
+    ("email", ("From:",), re.compile(r"^\s*From:.*\n(?:.*\n){0,3}?\s*(?:Sent|Date):", re.M)),
+    ("memo", ("MEMO",), re.compile(r"^\s*MEMORANDUM\b|^\s*MEMORANDUM FOR\b|^\s*MEMO\s*$", re.M)),
     (
         "contract",
+        (
+            "contract",
+            "order for supplies",
+            "amendment of solicitation",
+            "statement of work",
+            "purchase order",
+            "memorandum of",
+            "agreement",
+        ),
         re.compile(
-            r"AWARD/CONTRACT|ORDER FOR SUPPLIES OR SERVICES|AMENDMENT OF SOLICITATION/MODIFICATION"
-            r"|STATEMENT OF WORK|\bCONTRACT (?:NO|NUMBER)\b|\bPURCHASE ORDER\b"
-            r"|MEMORANDUM OF (?:AGREEMENT|UNDERSTANDING)|\bAGREEMENT\b.*\bBETWEEN\b",
-            re.I,
+            r"award/contract|order for supplies or services|amendment of solicitation/modification"
+            r"|statement of work|\bcontract (?:no|number)\b|\bpurchase order\b"
+            r"|memorandum of (?:agreement|understanding)|\bagreement\b.*\bbetween\b"
         ),
     ),
     (
         "policy",
-        re.compile(r"Privacy Impact Assessment|\bPOLICY\b|\bDIRECTIVE\b|General Order", re.I),
+        ("privacy impact assessment", "policy", "directive", "general order"),
+        re.compile(r"privacy impact assessment|\bpolicy\b|\bdirective\b|general order"),
     ),
-    ("manual", re.compile(r"User(?:'s)? Guide|Training Guide|\bMANUAL\b|Handbook", re.I)),
-    ("log", re.compile(r"Audit (?:Log|Trail|Report)|Query Log|Search Log|Access Log", re.I)),
+    (
+        "manual",
+        ("guide", "manual", "handbook"),
+        re.compile(r"user(?:'s)? guide|training guide|\bmanual\b|handbook"),
+    ),
+    (
+        "log",
+        ("audit ", " log"),
+        re.compile(r"audit (?:log|trail|report)|query log|search log|access log"),
+    ),
     (
         "report",
-        re.compile(r"Staff Report|\bREPORT\b|Data Sharing Report|Annual Report|Summary", re.I),
+        ("report", "summary"),
+        re.compile(r"staff report|\breport\b|data sharing report|annual report|summary"),
     ),
-    ("letter", re.compile(r"^\s*(?:Dear|Re:|RE:)\b.*$|^\s*Sincerely,?\s*$", re.M)),
-    ("form", re.compile(r"\bFORM\b\s+[A-Z0-9-]+|\bCheck (?:one|all that apply)\b", re.I)),
+    (
+        "letter",
+        ("Dear", "Re:", "RE:", "Sincerely"),
+        re.compile(r"^\s*(?:Dear|Re:|RE:)\b.*$|^\s*Sincerely,?\s*$", re.M),
+    ),
+    (
+        "form",
+        ("form", "check "),
+        re.compile(r"\bform\b\s+[a-z0-9-]+|\bcheck (?:one|all that apply)\b"),
+    ),
 ]
+_LOWER = frozenset(["contract", "policy", "manual", "log", "report", "form"])
 
 
 def classify(first_pages: str) -> str:
     """One of SPEC's document types for text from a document's first pages."""
     head = first_pages[:4000]
-    for doc_type, pattern in _RULES:
-        if pattern.search(head):
+    lower = head.lower()
+    for doc_type, words, pattern in _RULES:
+        text = lower if doc_type in _LOWER else head
+        if any(word in text for word in words) and pattern.search(text):
             return doc_type
     return "other"
