@@ -213,6 +213,7 @@ class Indexer:
         started = datetime.now(UTC)
         clock = time.monotonic()
         self.store.reconcile()
+        self._drop_orphans()  # a run stopped between a commit and its clean-up leaves some
         known = self.catalog.files()
         found = list(walk(roots, self.summary.warnings.append))
         todo: dict[str, list[FoundFile]] = {}  # sha256 -> files with that content
@@ -293,6 +294,7 @@ class Indexer:
         def fill() -> None:
             # a few tasks queued per worker, so workers need not wait while the writer works
             while len(pending) < self.workers * IN_FLIGHT_PER_WORKER:
+                batch.make_room()
                 if tasks:
                     function, args, sha, what = tasks.popleft()
                 elif (item := next(files, None)) is not None:
@@ -372,6 +374,7 @@ class Indexer:
             running = as_completed()
 
             def submit_next() -> None:
+                batch.make_room()
                 item = next(queue, None)
                 if item is not None:
                     sha, files = item
@@ -509,9 +512,10 @@ class Batch:
     """Results written since the last commit, with what to do once they are committed.
 
     A full batch commits in a background thread while the workers go on; results that come
-    in meanwhile wait (in memory, at most a batch of them) for the next writer, which can only
-    open once the commit has released the index. Whoosh's commit is Python and holds the GIL,
-    but the main thread has little else to do than hand out tasks and collect results."""
+    in meanwhile wait for the next writer, which can only open once the commit has released
+    the index. Whoosh's commit is Python and holds the GIL, but the main thread has little
+    else to do than hand out tasks and collect results. When a whole batch is waiting, the
+    writer is what limits the run, and ``make_room`` waits for the commit."""
 
     def __init__(self, store: Store, extractor: str, pages: int) -> None:
         self.store = store
@@ -523,24 +527,33 @@ class Batch:
         self.started = time.monotonic()
         self._committing: _Commit | None = None
         self._waiting: list[tuple[Extraction | Failure, list[FileRecord], Prepared | None]] = []
+        self._waiting_pages = 0
 
     def add(
         self, result: Extraction | Failure, prepared: Prepared | None, files: list[FoundFile]
     ) -> None:
         records = [_record(f, result.doc_id) for f in files]
+        pages = max(1, len(result.pages) if isinstance(result, Extraction) else 0)
         if self._settled(block=False):
             self.writing.add(result, records, prepared)
         else:
             self._waiting.append((result, records, prepared))
-        self.held += max(1, len(result.pages) if isinstance(result, Extraction) else 0)
+            self._waiting_pages += pages
+        self.held += pages
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         self.callbacks.append(callback)
 
+    def make_room(self) -> None:
+        """Before handing out more work: wait for the running commit if a batch's worth of
+        results already waits for it, so memory stays bounded."""
+        if self._committing is not None and self._waiting_pages >= self.pages:
+            self._settled(block=True)
+
     def maybe_commit(self) -> None:
-        full = self.held >= self.pages
-        late = time.monotonic() - self.started >= COMMIT_EVERY_SECONDS
-        if self._settled(block=False) and (full or late):
+        if not self._settled(block=False):
+            return
+        if self.held >= self.pages or time.monotonic() - self.started >= COMMIT_EVERY_SECONDS:
             self._start_commit()
 
     def commit(self) -> None:
@@ -550,18 +563,30 @@ class Batch:
         self._settled(block=True)
 
     def cancel(self) -> None:
-        """Give up what is not committed (the next run redoes it) and release the index."""
-        if self._committing is not None:
-            self._committing.thread.join()
-            self._committing = None
-        self._waiting = []
+        """Give up what is not committed (the next run redoes it) and release the index. A
+        commit that was running is let finish, and what it owes its callbacks is done."""
+        commit, self._committing = self._committing, None
+        self._waiting, self._waiting_pages = [], 0
+        if commit is not None and not commit.begun:
+            commit.writing.cancel()
+            commit = None
+        if commit is not None:
+            commit.thread.join()
         self.writing.cancel()
+        if commit is not None and commit.error is None:
+            for callback in commit.callbacks:
+                callback()
 
     def _start_commit(self) -> None:
-        self._committing = _Commit(self.writing, self.callbacks)
+        if not self.held and not self.callbacks:
+            self.started = time.monotonic()  # nothing to commit
+            return
+        commit = _Commit(self.writing, self.callbacks)
+        self._committing = commit
         self.writing = self.store.writing(self.extractor)
         self.callbacks, self.held = [], 0
         self.started = time.monotonic()
+        commit.begin()
 
     def _settled(self, *, block: bool) -> bool:
         """Whether no commit is running (after waiting for it, with ``block``). A finished
@@ -577,7 +602,7 @@ class Batch:
             raise commit.error
         for callback in commit.callbacks:
             callback()
-        waiting, self._waiting = self._waiting, []
+        waiting, self._waiting, self._waiting_pages = self._waiting, [], 0
         for result, records, prepared in waiting:
             self.writing.add(result, records, prepared)
         return True
@@ -591,7 +616,11 @@ class _Commit:
         self.callbacks = callbacks
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="commit")
+        self.begun = False
+
+    def begin(self) -> None:
         self.thread.start()
+        self.begun = True
 
     def _run(self) -> None:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.entities import analyse, document_date
+from indexer.entities import analyse, doctype, document_date
 from indexer.entities.agencies import AgencyFinder, abbreviates, initials
 from indexer.entities.bates import fill_gaps, page_stamps
 from indexer.entities.contracts import details, find_contracts, find_mods
@@ -245,6 +245,27 @@ def test_between_equally_common_prefixes_the_longer_is_the_stamp():
 def test_a_month_that_only_case_folding_reads_is_not_a_date():
     """'ſeptember' matches the month pattern case-insensitively but is no month name."""
     assert [d.value for d in find_dates("On ſeptember 3, 2019 and March 4, 2019")] == ["2019-03-04"]
+
+
+@pytest.mark.parametrize("before", ["\u212a", "\u0130", "Police-\nDepartment"])
+def test_letters_that_lower_casing_changes_do_not_shift_agency_mentions(before):
+    """A Kelvin sign or dotted capital I lower-cases to other letters; a hyphen at a line end
+    joins words once lower-cased. The mention is still found where it is written."""
+    text = f"{before} Long Beach Police Department"
+    found = [(m.agency.value, m.text) for _, m in AgencyFinder().find([(1, text)])]
+    assert found == [("Long Beach Police Department", "Long Beach Police Department")]
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_type"),
+    [
+        ("\u017ftatement of work", "contract"),
+        ("AUD\u0130T LOG", "log"),
+        ("Statement of Work", "contract"),
+    ],
+)
+def test_document_type_reads_letters_as_case_folding_does(text, doc_type):
+    assert doctype.classify(text) == doc_type
 
 
 def test_analyse_groups_entities_with_pages_forms_and_attrs():

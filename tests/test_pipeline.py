@@ -86,6 +86,26 @@ def test_batches_committed_in_the_background_lose_nothing(tmp_path):
         lib.close()
 
 
+def test_a_document_no_file_points_at_is_dropped_by_the_next_run(release, tmp_path):
+    """A run stopped after committing a replaced file's new document, before dropping the old
+    one, leaves the old one without files; the next run drops it."""
+    index = tmp_path / "index"
+    build_index([release], index)
+    first, second = sorted((release / "city").glob("*.pdf"))[:2]
+    with sqlite3.connect(index / "catalog.sqlite") as db:
+        (old,) = db.execute("SELECT doc_id FROM files WHERE name = ?", (f"city/{first.name}",))
+        (new,) = db.execute("SELECT doc_id FROM files WHERE name = ?", (f"city/{second.name}",))
+        db.execute("UPDATE files SET doc_id = ? WHERE doc_id = ?", (new[0], old[0]))
+    build_index([release], index)
+    lib = Library(index)
+    try:
+        ids = {d.id for d in lib.catalog.documents()}
+        assert old[0] not in ids and len(ids) == 2
+        assert lib.text.doc_ids() == ids
+    finally:
+        lib.close()
+
+
 def test_prune_removes_documents_whose_files_are_gone(release, tmp_path):
     index = tmp_path / "index"
     build_index([release], index)

@@ -456,10 +456,20 @@ class AgencyFinder:
         return chosen
 
     def _scan(self, text: str) -> list[tuple[int, int, tuple[int, ...], str]]:
-        # the lower-cased text's words, and between them what separates them
-        parts = _TOKEN_PARTS.split(text.lower())
         synonyms = _SYNONYMS
-        words = [w if w.isalnum() and w not in synonyms else _norm_token(w) for w in parts[1::2]]
+        if "\u0130" in text or "\u212a" in text or _HYPHEN_CAPITAL.search(text):
+            # lower-casing the whole text would move characters or join words: the text's own
+            # words, each lower-cased
+            matches = list(_TOKEN.finditer(text))
+            words = [_norm_token(m.group(0).lower()) for m in matches]
+            bounds, parts = [i for m in matches for i in m.span()], []
+        else:
+            # the lower-cased text's words, and between them what separates them
+            parts = _TOKEN_PARTS.split(text.lower())
+            words = [
+                w if w.isalnum() and w not in synonyms else _norm_token(w) for w in parts[1::2]
+            ]
+            bounds = []
         if not words:
             return []
         joined = " ".join(words)
@@ -476,11 +486,7 @@ class AgencyFinder:
                 found.append((last - key.count(" "), last, ids, caps, key))
         if not found:
             return []
-        # start and end of each word in ``text``: where the lower-cased text's words are, unless
-        # lower-casing moved characters or joined words that the text's own words keep apart
-        if "\u0130" in text or "\u212a" in text or _HYPHEN_CAPITAL.search(text):
-            bounds = [i for m in _TOKEN.finditer(text) for i in m.span()]
-        else:
+        if not bounds:  # start and end of each word in ``text``
             bounds = list(itertools.accumulate(map(len, parts)))
         hits = []
         for first, last, ids, caps, key in found:

@@ -60,11 +60,19 @@ _RULES: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     ),
 ]
 _LOWER = frozenset(["contract", "policy", "manual", "log", "report", "form"])
+# letters that re.I matches to ASCII ones but lower() does not turn into them
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDING_RULES = [
+    (doc_type, re.compile(pattern.pattern, pattern.flags | re.I) if doc_type in _LOWER else pattern)
+    for doc_type, _, pattern in _RULES
+]
 
 
 def classify(first_pages: str) -> str:
     """One of SPEC's document types for text from a document's first pages."""
     head = first_pages[:4000]
+    if _FOLDED.search(head):
+        return next((t for t, pattern in _FOLDING_RULES if pattern.search(head)), "other")
     lower = head.lower()
     for doc_type, words, pattern in _RULES:
         text = lower if doc_type in _LOWER else head
