@@ -15,7 +15,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, TimeoutError, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, TimeoutError, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -167,6 +167,14 @@ def extract_task(data: bytes, sha256: str, name: str, options: Options) -> Resul
     return _indexable(extract_bytes(data, sha256, name, options))
 
 
+def _sha256_or_reason(path: Path) -> tuple[str, str] | tuple[None, str]:
+    """A file's SHA-256, or why it cannot be read."""
+    try:
+        return sha256_of(path)[0], ""
+    except OSError as exc:
+        return None, f"cannot read the file: {exc.strerror or exc}"
+
+
 def _limit_memory(megabytes: int) -> None:
     """Worker initializer: cap the address space so one file cannot exhaust the machine."""
     limit = megabytes * 1024 * 1024
@@ -217,27 +225,21 @@ class Indexer:
         known = self.catalog.files()
         found = list(walk(roots, self.summary.warnings.append))
         todo: dict[str, list[FoundFile]] = {}  # sha256 -> files with that content
+        to_hash = []
         for item in found:
             record = known.get(str(item.path))
             if record and self._unchanged(record, item):
                 self.summary.unchanged += 1
-                continue
-            try:
-                sha, _ = sha256_of(item.path)
-            except OSError as exc:
-                self._record_unreadable(item, f"cannot read the file: {exc.strerror or exc}")
-                continue
-            doc = self.catalog.document(sha[:16])
-            if doc is not None and doc.extractor == self.signature:
-                with self.catalog.transaction():
-                    self._put_file(item, doc.id)
-                if record and record.doc_id != doc.id:
-                    self.summary.updated += 1
-                    self._drop_orphans()
+            else:
+                to_hash.append((item, record))
+        # hashlib lets go of the GIL while it digests, so threads hash on every core
+        with ThreadPoolExecutor(self.workers) as hashing:
+            hashes = hashing.map(_sha256_or_reason, [item.path for item, _ in to_hash])
+            for (item, record), (sha, reason) in zip(to_hash, hashes, strict=True):
+                if sha is None:
+                    self._record_unreadable(item, reason)
                 else:
-                    self.summary.unchanged += 1
-                continue
-            todo.setdefault(sha, []).append(item)
+                    self._sort(item, record, sha, todo)
         if self.scheduler:
             self._extract_on_cluster(todo, known, progress)
         else:
@@ -252,6 +254,27 @@ class Indexer:
                 self.summary.as_dict(),
             )
         return self.summary
+
+    def _sort(
+        self,
+        item: FoundFile,
+        record: FileRecord | None,
+        sha: str,
+        todo: dict[str, list[FoundFile]],
+    ) -> None:
+        """A file whose content is indexed already points at its document; any other joins
+        the files to extract, with those of the same content."""
+        doc = self.catalog.document(sha[:16])
+        if doc is None or doc.extractor != self.signature:
+            todo.setdefault(sha, []).append(item)
+            return
+        with self.catalog.transaction():
+            self._put_file(item, doc.id)
+        if record and record.doc_id != doc.id:
+            self.summary.updated += 1
+            self._drop_orphans()
+        else:
+            self.summary.unchanged += 1
 
     def _unchanged(self, record: FileRecord, item: FoundFile) -> bool:
         if record.size != item.size or record.mtime_ns != item.mtime_ns or record.doc_id is None:
