@@ -590,7 +590,7 @@ class Batch:
         commit that was running is let finish, and what it owes its callbacks is done."""
         commit, self._committing = self._committing, None
         self._waiting, self._waiting_pages = [], 0
-        if commit is not None and not commit.begun:
+        if commit is not None and commit.thread.ident is None:  # never started
             commit.writing.cancel()
             commit = None
         if commit is not None:
@@ -609,7 +609,7 @@ class Batch:
         self.writing = self.store.writing(self.extractor)
         self.callbacks, self.held = [], 0
         self.started = time.monotonic()
-        commit.begin()
+        commit.thread.start()
 
     def _settled(self, *, block: bool) -> bool:
         """Whether no commit is running (after waiting for it, with ``block``). A finished
@@ -639,11 +639,6 @@ class _Commit:
         self.callbacks = callbacks
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="commit")
-        self.begun = False
-
-    def begin(self) -> None:
-        self.thread.start()
-        self.begun = True
 
     def _run(self) -> None:
         try:

