@@ -24,6 +24,7 @@ from fastapi.responses import (
 )
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from indexer.library import Library, SearchRequest
@@ -125,7 +126,9 @@ def create_app(settings: Settings) -> FastAPI:
         with contextlib.suppress(IndexUnavailable):
             app.state.library = Library(settings.index_dir)
             app.state.library.warm()
+        app.state.images = images.PageImages(settings.index_dir)
         yield
+        app.state.images.close()
         if app.state.library is not None:
             app.state.library.close()
             app.state.library = None
@@ -398,22 +401,30 @@ def create_app(settings: Settings) -> FastAPI:
         "/documents/{doc_id}/pages/{number}.png",
         tags=["documents"],
         summary="A page as an image",
-        response_class=Response,
+        response_class=FileResponse,
+        responses={
+            200: {"content": {"image/png": {"schema": {"type": "string", "format": "binary"}}}}
+        },
     )
-    def page_image(
+    async def page_image(
         lib: Lib,
         doc_id: DocId,
         number: int,
         size: Literal["thumb", "page", "large"] = "page",
-    ) -> Response:
+    ) -> FileResponse:
+        # the library's lookups wait on its lock and on SQLite: not on the event loop
+        path = await run_in_threadpool(page_source, lib, doc_id, number)
+        png = await app.state.images.png(doc_id, path, number, images.WIDTHS[size])
+        return FileResponse(
+            png, media_type="image/png", headers={"Cache-Control": "public, max-age=86400"}
+        )
+
+    def page_source(lib: Library, doc_id: str, number: int) -> Path:
         path = lib.file_path(doc_id)
         view = lib.document(doc_id)
         if path is None or view is None or not 1 <= number <= view.record.page_count:
             raise HTTPException(404, f"No page {number} in document {doc_id}.")
-        png = images.page_png(settings.index_dir, doc_id, path, number, images.WIDTHS[size])
-        return Response(
-            png, media_type="image/png", headers={"Cache-Control": "public, max-age=86400"}
-        )
+        return path
 
     def load_page(lib: Library, doc_id: str, number: int, q: str) -> dict[str, Any]:
         view = lib.page(doc_id, number, q)

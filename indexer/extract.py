@@ -149,7 +149,7 @@ def _label_exemptions(label: str) -> tuple[str, ...]:
 def ocr_page(path: Path, number: int, dpi: int, options: Options) -> str:
     """The OCR text of one page, from the cache when the same pixels were read before."""
     signature = ocr.engine_signature()
-    ((_, image),) = pdf.render_images(path, [(number, dpi)])
+    image = pdf.render_gray(path, number, dpi)
     key = f"{signature}:{ocr.image_key(image)}"
     cache = ocr.OcrCache(options.ocr_cache) if options.ocr_cache else None
     try:

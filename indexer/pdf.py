@@ -1,5 +1,12 @@
 """Reading PDFs: the one module that opens them.
 
+PDFium is not thread-safe: two calls into it at once from one process corrupt its heap (seen
+as a crash of the server when a browser asked for a hundred page images at once). Every
+PDFium call of the process is made here, by a public function of this module holding
+``_PDFIUM``, and nothing PDFium owns (a document, page, text page or bitmap) outlives the
+call: it is closed before the lock is let go, so no garbage collection closes it later from
+another thread.
+
 Everything per page comes through PDFium (pypdfium2), which reads text layers at hundreds of
 pages a second: the text, the text in the header and footer bands (where Bates stamps are),
 the page's image and path objects (scans and redaction boxes), and the label printed on or
@@ -12,12 +19,14 @@ milliseconds.
 from __future__ import annotations
 
 import ctypes
+import functools
 import io
 import re
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -28,8 +37,24 @@ MIN_BODY_CHARS = 25  # fewer word characters than this outside the margins: no u
 IMAGE_COVER_FRACTION = 0.4  # an image this large relative to the page makes it a scan
 DARK = 0.25  # fill colour components at or below this count as black
 
+_T = TypeVar("_T")
+_P = ParamSpec("_P")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 _WORD_CHAR = re.compile(r"\w")
+
+
+_PDFIUM = threading.RLock()
+
+
+def _exclusive(function: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Run ``function`` holding the process's PDFium lock."""
+
+    @functools.wraps(function)
+    def locked(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with _PDFIUM:
+            return function(*args, **kwargs)
+
+    return locked
 
 
 class PdfReadError(Exception):
@@ -58,7 +83,7 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def open_document(path: Path | str) -> pdfium.PdfDocument:
+def _open(path: Path | str) -> pdfium.PdfDocument:
     """Open a PDF with PDFium, trying the empty password that many releases are locked with."""
     try:
         return pdfium.PdfDocument(str(path), password="")
@@ -79,10 +104,11 @@ def _reason(message: str) -> str:
     return f"unreadable PDF ({message})"
 
 
+@_exclusive
 def read_document(path: Path | str) -> tuple[dict[str, str], list[RawPage]]:
     """The document information dictionary (Title, Author, …, empty values left out) and each
     page's text and layout facts, from one opening of the file."""
-    doc = open_document(path)
+    doc = _open(path)
     try:
         info = {key: value.strip() for key, value in doc.get_metadata_dict().items() if value}
         pages = []
@@ -93,14 +119,6 @@ def read_document(path: Path | str) -> tuple[dict[str, str], list[RawPage]]:
             finally:
                 page.close()
         return info, pages
-    finally:
-        doc.close()
-
-
-def page_count(path: Path | str) -> int:
-    doc = open_document(path)
-    try:
-        return len(doc)
     finally:
         doc.close()
 
@@ -285,35 +303,42 @@ def _label(
 
 
 def render_png(path: Path | str, number: int, width: int) -> bytes:
-    """Page ``number`` (1-based) rendered as a PNG ``width`` pixels wide."""
-    doc = open_document(path)
-    try:
-        page = doc[number - 1]
-        try:
-            page_width = page.get_width() if page.get_rotation() % 180 == 0 else page.get_height()
-            image = page.render(scale=width / page_width, grayscale=True).to_pil()
-            if image.width != width:  # PDFium rounds the size up
-                image = image.resize((width, round(image.height * width / image.width)))
-        finally:
-            page.close()
-    finally:
-        doc.close()
+    """Page ``number`` (1-based) rendered as a PNG ``width`` pixels wide. Only the drawing
+    holds the PDFium lock; the PNG is encoded after it is let go."""
+    image = _render(path, number, width=width)
+    if image.width != width:  # PDFium rounds the size up
+        image = image.resize((width, round(image.height * width / image.width)))
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()
 
 
-def render_images(
-    path: Path | str, pages: list[tuple[int, int]]
-) -> Iterator[tuple[int, Image.Image]]:
-    """Pages, given as (1-based number, dpi), rendered as grayscale images for OCR."""
-    doc = open_document(path)
+def render_gray(path: Path | str, number: int, dpi: int) -> Image.Image:
+    """Page ``number`` (1-based) rendered as a grayscale image at ``dpi``, for OCR."""
+    return _render(path, number, dpi=dpi)
+
+
+@_exclusive
+def _render(
+    path: Path | str, number: int, *, width: int | None = None, dpi: int | None = None
+) -> Image.Image:
+    doc = _open(path)
     try:
-        for number, dpi in pages:
-            page = doc[number - 1]
+        page = doc[number - 1]
+        try:
+            if width is not None:
+                upright = page.get_rotation() % 180 == 0
+                scale = width / (page.get_width() if upright else page.get_height())
+            else:
+                scale = (dpi or 72) / 72
+            bitmap = page.render(scale=scale, grayscale=True)
             try:
-                yield number, page.render(scale=dpi / 72, grayscale=True).to_pil()
+                # a copy: the image PDFium drew shares the bitmap's memory, and the bitmap is
+                # closed now, under the lock, not whenever the image is collected
+                return bitmap.to_pil().copy()
             finally:
-                page.close()
+                bitmap.close()
+        finally:
+            page.close()
     finally:
         doc.close()
