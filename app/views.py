@@ -99,6 +99,7 @@ def search_data(library: Library, request: SearchRequest) -> dict[str, object]:
             if result.suggestion
             else None
         ),
+        "notices": list(result.notices),
         "chips": _chips(base),
         "links": _links(base, request, result),
     }

@@ -71,6 +71,7 @@ class SearchResult:
     rows: tuple[ResultRow, ...]
     facets: dict[str, list[FacetValue]]
     suggestion: str | None = None  # the query with misspelled words corrected
+    notices: tuple[str, ...] = ()  # how the query was read, where it differs from as typed
 
 
 @dataclass(frozen=True)
@@ -318,7 +319,8 @@ class Library:
 
         Answers are kept per generation: a repeated search (a linked results page) costs a
         lookup, and paging or toggling facets on the same query reuses its matches."""
-        node = q.parse(request.q)
+        parsed = q.parse_query(request.q)
+        node = parsed.node
         key = _request_key(request)
         with self._lock:
             generation = self._generation()
@@ -341,7 +343,9 @@ class Library:
                 shown = self._order(generation, node, final, request, end)[start:]
             rows = self._rows(searcher, node, shown, table)
             suggestion = self._suggest(generation, node, request.q) if not final else None
-            result = SearchResult(request, len(final), tuple(rows), facets, suggestion)
+            result = SearchResult(
+                request, len(final), tuple(rows), facets, suggestion, parsed.notices
+            )
             generation.results.put(key, result)
         return result
 

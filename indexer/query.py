@@ -3,12 +3,23 @@
     words          license plate        (every word must match; words are stemmed)
     phrases        "license plate"      "license plate reader"~3 (within 3 words)
     operators      ICE AND (LPR OR "license plate") NOT Vigilant, and -Vigilant
+                   ERO & HSI  ERO && HSI  (a standalone & is AND; AT&T is a word)
     fields         agency:ICE  type:email  contract:HSCEMD-18-C-00001  exemption:(b)(7)(C)
                    bates:ICE-2019-FOIA-000123  from:smith  to:lbpd  subject:"query request"
     prefixes       licens*
 
 The tree is independent of the search engine; ``textindex`` turns it into a Whoosh query.
-Errors are ``QuerySyntaxError`` with a message that says what to change.
+Errors are ``QuerySyntaxError`` with a message that says what to change. An operator with
+nothing after it (``ERO AND``, ``ERO &``) is such an error rather than silently dropped, so
+that the user sees which half of the query was lost.
+
+A word before a colon that is not a field (``RE: Freedom of Information Request``, ``Note:``,
+``colour:red``) is searched as text, not refused: ``RE:`` becomes the word RE, and
+``colour:red`` the words colour and red together, as they would be without the colon. Web
+addresses (``http://example.org``) are text without comment. ``parse_query`` returns the tree
+with ``notices``, one sentence per such word, for the results page to show above the results;
+``parse`` returns the tree alone. A known field with no value (``agency: ICE``) is still an
+error, with an example of the value it needs.
 """
 
 from __future__ import annotations
@@ -92,7 +103,9 @@ _TOKEN = re.compile(
     """,
     re.X,
 )
-_OPERATORS = {"AND", "OR", "NOT"}
+_REST = re.compile(r'[^\s()"]*')  # what a word may hold after a colon
+_AND = {"AND", "&", "&&"}
+_OPERATORS = {*_AND, "OR", "NOT"}
 
 
 @dataclass
@@ -103,15 +116,28 @@ class _Tok:
     slop: str | None = None
 
 
+@dataclass(frozen=True)
+class Parsed:
+    node: Node | None  # None for a query with nothing to search for
+    notices: tuple[str, ...] = ()  # sentences about how the query was read
+
+
 def parse(text: str) -> Node | None:
     """Parse a query; ``None`` for a query with nothing to search for."""
+    return parse_query(text).node
+
+
+def parse_query(text: str) -> Parsed:
+    """Parse a query, with notices about words that were read differently than typed."""
     if len(text) > MAX_QUERY_LENGTH:
         raise QuerySyntaxError(
             f"The query is {len(text)} characters long; shorten it to at most {MAX_QUERY_LENGTH}."
         )
-    tokens = _lex(text)
-    if not tokens:
-        return None
+    tokens, notices = _lex(text)
+    return Parsed(_parse_tokens(tokens) if tokens else None, tuple(dict.fromkeys(notices)))
+
+
+def _parse_tokens(tokens: list[_Tok]) -> Node:
     parser = _Parser(tokens)
     node = parser.parse_or()
     if parser.peek() is not None:
@@ -125,13 +151,15 @@ def parse(text: str) -> Node | None:
     return node
 
 
-def _lex(text: str) -> list[_Tok]:
+def _lex(text: str) -> tuple[list[_Tok], list[str]]:
     tokens: list[_Tok] = []
+    notices: list[str] = []
     pos = 0
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         assert m is not None  # the word alternative matches any other character
         kind = m.lastgroup
+        end = m.end()
         if kind == "slop":
             kind = "phrase"
         if kind == "quote":
@@ -142,21 +170,35 @@ def _lex(text: str) -> list[_Tok]:
             )
         if kind == "phrase":
             tokens.append(_Tok("phrase", m.group("phrase"), pos, m.group("slop")))
+        elif kind == "field" and m.group("field").lower() in FIELDS:
+            tokens.append(_Tok("field", m.group("field").lower(), pos))
         elif kind == "field":
-            name = m.group("field").lower()
-            if name not in FIELDS:
-                known = ", ".join(f"{f}:" for f in FIELDS)
-                raise QuerySyntaxError(
-                    f'"{m.group("field")}:" is not a field you can search. Use one of '
-                    f"{known} or put the text in quotation marks to search for it as words.",
-                    pos,
-                )
-            tokens.append(_Tok("field", name, pos))
+            typed = m.group("field")
+            rest = _REST.match(text, end)
+            assert rest is not None  # it matches the empty string too
+            end = rest.end()
+            prev = tokens[-1] if tokens else None
+            if prev is not None and prev.kind == "field" and prev.pos + len(prev.text) + 1 == pos:
+                # a field's value, as in subject:RE:FOIA
+                tokens.append(_Tok("word", text[pos:end], pos))
+            elif rest.group(0):
+                tokens.append(_Tok("text", text[pos:end], pos))
+                if not rest.group(0).startswith("//"):  # a web address, not a mistyped field
+                    notices.append(_not_a_field(typed, f'"{text[pos:end]}" as text'))
+            else:
+                # "text", not "word": AND: is the word and, not the operator
+                tokens.append(_Tok("text", typed, pos))
+                notices.append(_not_a_field(typed, f'"{typed}" as a word'))
         elif kind != "space":
             assert kind is not None
             tokens.append(_Tok(kind, m.group(0), pos))
-        pos = m.end()
-    return tokens
+        pos = end
+    return tokens, notices
+
+
+def _not_a_field(typed: str, searched: str) -> str:
+    known = ", ".join(f"{f}:" for f in FIELDS)
+    return f'"{typed}:" is not a field you can search; searched {searched}. Fields: {known}.'
 
 
 class _Parser:
@@ -193,12 +235,13 @@ class _Parser:
             tok = self.peek()
             if tok is None or tok.kind == "rparen" or self._is_op(tok, "OR"):
                 break
-            if self._is_op(tok, "AND"):
+            if tok.kind == "word" and tok.text in _AND:
                 self.take()
                 after = self.peek()
                 if after is None or after.kind == "rparen" or self._is_op(after, "OR"):
                     raise QuerySyntaxError(
-                        f"AND at position {tok.pos + 1} needs something to search for after it.",
+                        f"{tok.text} at position {tok.pos + 1} needs something to search for "
+                        "after it.",
                         tok.pos,
                     )
             parts.append(self.parse_not())
@@ -260,7 +303,7 @@ class _Parser:
             return self._field_value(tok)
         if tok.kind == "phrase":
             return self._phrase(field, tok)
-        if tok.text in _OPERATORS:
+        if tok.kind == "word" and tok.text in _OPERATORS:
             raise QuerySyntaxError(
                 f"{tok.text} at position {tok.pos + 1} needs something to search for before it.",
                 tok.pos,

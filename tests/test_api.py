@@ -104,7 +104,7 @@ def test_the_query_itself_is_escaped_when_echoed(client):
     assert html.escape("<img src=x onerror=alert(1)>", quote=False) in response.text
 
 
-@pytest.mark.parametrize("query", ['"license plate', "(ICE OR", "ICE AND", "nosuchfield:x"])
+@pytest.mark.parametrize("query", ['"license plate', "(ICE OR", "ICE AND", "agency:", "ERO &"])
 def test_malformed_query_is_a_400_with_advice(client, query):
     response = client.get("/api/search", params={"q": query})
     assert response.status_code == 400
@@ -113,6 +113,24 @@ def test_malformed_query_is_a_400_with_advice(client, query):
     page = client.get("/search", params={"q": query})
     assert page.status_code == 400
     assert "could not be read" in page.text
+
+
+def test_a_pasted_subject_line_is_searched_as_words_and_the_user_told(client):
+    data = search(client, q="RE: license plate")
+    assert data["total"] == search(client, q="RE license plate")["total"] > 0
+    assert data["notices"] == [
+        '"RE:" is not a field you can search; searched "RE" as a word. Fields: agency:, type:, '
+        "contract:, exemption:, bates:, from:, to:, subject:, title:, collection:."
+    ]
+    page = client.get("/search", params={"q": "RE: license plate"})
+    assert page.status_code == 200
+    assert "is not a field you can search" in html.unescape(page.text)
+
+
+def test_an_ampersand_between_words_means_and(client):
+    both = search(client, q="license & plate")
+    assert both["total"] == search(client, q="license AND plate")["total"] > 0
+    assert both["notices"] == []
 
 
 def test_unknown_documents_and_pages_are_404(client):
