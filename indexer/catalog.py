@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -147,10 +148,13 @@ def extraction_rows(ex: Extraction) -> Rows:
 
 
 class Catalog:
-    """A connection to the catalog database; one per thread or process."""
+    """A connection to the catalog database, safe to share between threads: each statement
+    runs under the connection's lock and its rows are read before the lock is let go (a
+    large result is read a chunk at a time, never holding the lock while its reader works)."""
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
+        self._lock = threading.RLock()
         if readonly:
             uri = f"file:{path}?mode=ro"
             self._db = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -162,7 +166,30 @@ class Catalog:
         self._db.row_factory = sqlite3.Row
 
     def close(self) -> None:
-        self._db.close()
+        with self._lock:
+            self._db.close()
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        with self._lock:
+            return self._db.execute(sql, params).fetchone()
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        with self._lock:
+            self._db.execute(sql, params)
+
+    def _stream(self, sql: str, params: Sequence[Any] = (), chunk: int = 5000) -> Iterator[Any]:
+        """The rows of a large result, read ``chunk`` at a time under the lock."""
+        with self._lock:
+            cursor = self._db.execute(sql, params)
+            rows = cursor.fetchmany(chunk)
+        while rows:
+            yield from rows
+            with self._lock:
+                rows = cursor.fetchmany(chunk)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -173,23 +200,23 @@ class Catalog:
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the catalog."""
-        return self._db.execute("PRAGMA data_version").fetchone()[0]
+        return self._one("PRAGMA data_version")[0]  # type: ignore[index]
 
     def get_meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+        self._run("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     # -- files ------------------------------------------------------------------------------
 
     def files(self) -> dict[str, FileRecord]:
-        rows = self._db.execute("SELECT * FROM files")
+        rows = self._all("SELECT * FROM files")
         return {row["path"]: FileRecord(**dict(row)) for row in rows}
 
     def put_file(self, record: FileRecord) -> None:
-        self._db.execute(
+        self._run(
             "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
                 record.path,
@@ -203,19 +230,19 @@ class Catalog:
         )
 
     def delete_file(self, path: str) -> None:
-        self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+        self._run("DELETE FROM files WHERE path = ?", (path,))
 
     def file_names(self, doc_id: str) -> list[str]:
-        rows = self._db.execute("SELECT name FROM files WHERE doc_id = ? ORDER BY name", (doc_id,))
+        rows = self._all("SELECT name FROM files WHERE doc_id = ? ORDER BY name", (doc_id,))
         return [row[0] for row in rows]
 
     def file_paths(self, doc_id: str) -> list[str]:
-        rows = self._db.execute("SELECT path FROM files WHERE doc_id = ? ORDER BY name", (doc_id,))
+        rows = self._all("SELECT path FROM files WHERE doc_id = ? ORDER BY name", (doc_id,))
         return [row[0] for row in rows]
 
     def orphan_documents(self) -> list[str]:
         """Documents no file points at any more."""
-        rows = self._db.execute(
+        rows = self._all(
             "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM files "
             "WHERE doc_id IS NOT NULL)"
         )
@@ -224,14 +251,14 @@ class Catalog:
     # -- documents --------------------------------------------------------------------------
 
     def document(self, doc_id: str) -> DocumentRecord | None:
-        row = self._db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        row = self._one("SELECT * FROM documents WHERE id = ?", (doc_id,))
         return _document(row) if row else None
 
     def documents_by_id(self, doc_ids: list[str]) -> dict[str, DocumentRecord]:
         if not doc_ids:
             return {}
         marks = ",".join("?" * len(doc_ids))
-        rows = self._db.execute(f"SELECT * FROM documents WHERE id IN ({marks})", doc_ids)
+        rows = self._all(f"SELECT * FROM documents WHERE id IN ({marks})", doc_ids)
         return {row["id"]: _document(row) for row in rows}
 
     def page_texts(self, doc_id: str, numbers: Iterable[int]) -> dict[int, str]:
@@ -240,19 +267,17 @@ class Catalog:
         if not wanted:
             return {}
         marks = ",".join("?" * len(wanted))
-        rows = self._db.execute(
+        rows = self._all(
             f"SELECT number, text FROM pages WHERE doc_id = ? AND number IN ({marks})",
             (doc_id, *wanted),
         )
-        return dict(rows.fetchall())
+        return {number: text for number, text in rows}
 
     def documents(self, status: str | None = "ok") -> Iterator[DocumentRecord]:
         if status is None:
-            rows = self._db.execute("SELECT * FROM documents ORDER BY id")
+            rows = self._stream("SELECT * FROM documents ORDER BY id")
         else:
-            rows = self._db.execute(
-                "SELECT * FROM documents WHERE status = ? ORDER BY id", (status,)
-            )
+            rows = self._stream("SELECT * FROM documents WHERE status = ? ORDER BY id", (status,))
         for row in rows:
             yield _document(row)
 
@@ -262,22 +287,23 @@ class Catalog:
         """Store a document; ``rows`` are its ``extraction_rows`` when a worker made them."""
         doc, pages, entities = rows or extraction_rows(ex)
         doc_id = ex.doc_id
-        self.delete_document(doc_id)
-        self._db.execute(
-            "INSERT INTO documents (id, sha256, title, collection, size, page_count, date, "
-            "doc_type, status, error, metadata, extractor) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?)",
-            (doc_id, ex.sha256, ex.title, collection, *doc, extractor),
-        )
-        self._db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pages)
-        self._db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
+        with self._lock:
+            self.delete_document(doc_id)
+            self._db.execute(
+                "INSERT INTO documents (id, sha256, title, collection, size, page_count, date, "
+                "doc_type, status, error, metadata, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?)",
+                (doc_id, ex.sha256, ex.title, collection, *doc, extractor),
+            )
+            self._db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pages)
+            self._db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
 
     def put_failure(self, failure: Failure, title: str, collection: str, extractor: str) -> None:
         doc_id = failure.doc_id
         if doc_id is None:
             return
         self.delete_document(doc_id)
-        self._db.execute(
+        self._run(
             "INSERT INTO documents (id, sha256, title, collection, size, page_count, date, "
             "doc_type, status, error, metadata, extractor) "
             "VALUES (?, ?, ?, ?, ?, 0, NULL, 'other', 'failed', ?, '{}', ?)",
@@ -286,42 +312,40 @@ class Catalog:
 
     def delete_document(self, doc_id: str) -> None:
         for table, column in (("documents", "id"), ("pages", "doc_id"), ("entities", "doc_id")):
-            self._db.execute(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
+            self._run(f"DELETE FROM {table} WHERE {column} = ?", (doc_id,))
 
     # -- pages and entities -----------------------------------------------------------------
 
     def pages(self, doc_id: str, numbers: Iterable[int] | None = None) -> list[Page]:
         if numbers is None:
-            rows = self._db.execute(
-                "SELECT * FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,)
-            ).fetchall()
+            rows = self._all("SELECT * FROM pages WHERE doc_id = ? ORDER BY number", (doc_id,))
         else:
             wanted = sorted(set(numbers))
             marks = ",".join("?" * len(wanted))
-            rows = self._db.execute(
+            rows = self._all(
                 f"SELECT * FROM pages WHERE doc_id = ? AND number IN ({marks}) ORDER BY number",
                 (doc_id, *wanted),
-            ).fetchall()
+            )
         return [_page(row) for row in rows]
 
     def page_summaries(self, doc_id: str) -> list[sqlite3.Row]:
         """Page facts without their text, for page lists."""
-        return self._db.execute(
+        return self._all(
             "SELECT number, image_only, ocr, bates, width, height FROM pages "
             "WHERE doc_id = ? ORDER BY number",
             (doc_id,),
-        ).fetchall()
+        )
 
     def entities(self, doc_id: str, kinds: Sequence[str] = ()) -> list[Entity]:
         """A document's entities, or only those of some kinds."""
         if not kinds:
-            rows = self._db.execute(
+            rows = self._all(
                 "SELECT * FROM entities WHERE doc_id = ? ORDER BY kind, value", (doc_id,)
             )
         else:
             marks = ",".join("?" * len(kinds))
             # +kind: look the document up by its id, whichever indexes an older catalog has
-            rows = self._db.execute(
+            rows = self._all(
                 f"SELECT * FROM entities WHERE doc_id = ? AND +kind IN ({marks}) "
                 "ORDER BY kind, value",
                 (doc_id, *kinds),
@@ -332,38 +356,41 @@ class Catalog:
         """(doc_id, kind, value) for every entity of the given kinds."""
         kinds = list(kinds)
         marks = ",".join("?" * len(kinds))
-        yield from self._db.execute(
+        yield from self._stream(
             f"SELECT doc_id, kind, value FROM entities WHERE kind IN ({marks})", kinds
         )
 
     def entity_values_of(self, doc_id: str) -> list[tuple[str, str, str]]:
         """(doc_id, kind, value) for every entity of one document."""
-        return self._db.execute(
-            "SELECT doc_id, kind, value FROM entities WHERE doc_id = ? ORDER BY kind, value",
-            (doc_id,),
-        ).fetchall()
+        return [
+            tuple(row)
+            for row in self._all(
+                "SELECT doc_id, kind, value FROM entities WHERE doc_id = ? ORDER BY kind, value",
+                (doc_id,),
+            )
+        ]
 
     # -- status -----------------------------------------------------------------------------
 
     def counts(self) -> dict[str, Any]:
-        db = self._db
-        entity_counts = dict(db.execute("SELECT kind, count(*) FROM entities GROUP BY kind"))
+        def count(sql: str) -> int:
+            return self._one(sql)[0]  # type: ignore[index]
+
+        kinds = self._all("SELECT kind, count(*) FROM entities GROUP BY kind")
         return {
-            "documents": db.execute(
-                "SELECT count(*) FROM documents WHERE status = 'ok'"
-            ).fetchone()[0],
-            "pages": db.execute("SELECT count(*) FROM pages").fetchone()[0],
-            "ocr_pages": db.execute("SELECT count(*) FROM pages WHERE ocr = 1").fetchone()[0],
-            "image_only_pages": db.execute(
+            "documents": count("SELECT count(*) FROM documents WHERE status = 'ok'"),
+            "pages": count("SELECT count(*) FROM pages"),
+            "ocr_pages": count("SELECT count(*) FROM pages WHERE ocr = 1"),
+            "image_only_pages": count(
                 "SELECT count(*) FROM pages WHERE image_only = 1 AND ocr = 0"
-            ).fetchone()[0],
-            "files": db.execute("SELECT count(*) FROM files").fetchone()[0],
-            "entities": entity_counts,
+            ),
+            "files": count("SELECT count(*) FROM files"),
+            "entities": {kind: n for kind, n in kinds},
         }
 
     def failures(self) -> list[dict[str, str]]:
         """Every file that could not be indexed, with the reason."""
-        rows = self._db.execute(
+        rows = self._all(
             "SELECT f.name, f.path, COALESCE(f.error, d.error) AS reason "
             "FROM files f LEFT JOIN documents d ON d.id = f.doc_id "
             "WHERE f.error IS NOT NULL OR d.status = 'failed' ORDER BY f.name"
@@ -371,13 +398,13 @@ class Catalog:
         return [dict(row) for row in rows]
 
     def add_run(self, started: str, finished: str, summary: dict[str, Any]) -> None:
-        self._db.execute(
+        self._run(
             "INSERT INTO runs (started, finished, summary) VALUES (?, ?, ?)",
             (started, finished, json.dumps(summary)),
         )
 
     def last_run(self) -> dict[str, Any] | None:
-        row = self._db.execute("SELECT * FROM runs ORDER BY id DESC LIMIT 1").fetchone()
+        row = self._one("SELECT * FROM runs ORDER BY id DESC LIMIT 1")
         if row is None:
             return None
         return {

@@ -109,7 +109,7 @@ class _FacetTable:
     def __init__(self, ids: dict[int, str], catalog: Catalog) -> None:
         self.ids = ids
         self.size = max(ids, default=-1) + 1
-        number = {doc_id: docnum for docnum, doc_id in ids.items()}
+        self.numbers = number = {doc_id: docnum for docnum, doc_id in ids.items()}
         self.values: dict[str, dict[int, tuple[str, ...]]] = {name: {} for name in FACETS}
         self.dates: dict[int, str | None] = {}
         self.indexed: dict[int, str] = {}
@@ -206,7 +206,10 @@ class _Generation:
 
 
 class Library:
-    """Read access to an index directory, safe to share between threads.
+    """Read access to an index directory, safe to share between threads: the lock guards the
+    current generation (its searcher, facet table and kept answers) and is only held inside
+    a method, never while a caller holds an iterator of it; the catalog guards its own
+    connection.
 
     After the indexer commits, the next request notices and a new generation is built: at
     once when the last one took under ``SYNC_REFRESH`` seconds, so a small index shows new
@@ -351,7 +354,10 @@ class Library:
 
     def export(self, request: SearchRequest, chunk: int = 200) -> Iterator[ExportRow]:
         """Every result of a search, in order, with its matching pages and entities. Streams:
-        the order is fixed first, then documents are read a chunk at a time."""
+        the order is fixed first, then documents are read a chunk at a time. The lock is
+        held while a chunk is read, never while the caller has it: a client reading an
+        export slowly must not hold up every search (and the generator may be resumed on
+        another thread than the one that started it)."""
         node = q.parse(request.q)
         with self._lock:
             generation = self._generation()
@@ -359,25 +365,31 @@ class Library:
             ordered = self._order(generation, node, final, request, len(final))
             doc_ids = [generation.table.ids[d] for d in ordered]
         for start in range(0, len(doc_ids), chunk):
-            with self._lock:
-                generation = self._generation()
-                searcher, table = generation.searcher, generation.table
-                number = {doc_id: d for d, doc_id in table.ids.items()}
-                docnums = [number[i] for i in doc_ids[start : start + chunk] if i in number]
-                hits = self.text.page_hits(searcher, node, docnums) if node is not None else {}  # type: ignore[arg-type]
-                for docnum in docnums:
-                    doc = self.catalog.document(table.ids[docnum])
-                    if doc is None:
-                        continue
-                    by_kind: dict[str, list[str]] = {}
-                    for _, kind, value in self.catalog.entity_values_of(doc.id):
-                        by_kind.setdefault(kind, []).append(value)
-                    yield ExportRow(
+            yield from self._export_rows(node, doc_ids[start : start + chunk])
+
+    def _export_rows(self, node: q.Node | None, doc_ids: list[str]) -> list[ExportRow]:
+        rows = []
+        with self._lock:
+            generation = self._generation()
+            searcher, table = generation.searcher, generation.table
+            docnums = [table.numbers[i] for i in doc_ids if i in table.numbers]
+            hits = self.text.page_hits(searcher, node, docnums) if node is not None else {}  # type: ignore[arg-type]
+            for docnum in docnums:
+                doc = self.catalog.document(table.ids[docnum])
+                if doc is None:
+                    continue
+                by_kind: dict[str, list[str]] = {}
+                for _, kind, value in self.catalog.entity_values_of(doc.id):
+                    by_kind.setdefault(kind, []).append(value)
+                rows.append(
+                    ExportRow(
                         document=doc,
                         file_names=tuple(self.catalog.file_names(doc.id)),
                         entities={k: tuple(v) for k, v in by_kind.items()},
                         pages=tuple(sorted(hits.get(docnum, {}))),
                     )
+                )
+        return rows
 
     def _ranked(self, generation: _Generation, node: q.Node) -> list[int]:
         """Every document matching a query, best first (shared: not to be modified)."""
