@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,6 +69,35 @@ def text_only_samples() -> list[Path]:
         if not any(p["scanned"] for p in f["pages"]) and f["duplicate_of"] is None
     ]
     return sorted(paths, key=lambda p: (p.stat().st_size, p.name))
+
+
+def write_endless_pdf(path: Path, pages: int = 10_000) -> None:
+    """A valid PDF that no machine reads in any test's time: every page draws one shared
+    content stream of ten million do-nothing operators (`q Q`, save and restore the graphics
+    state), which PDFium parses again for each page. Measured at 0.6 to 1.1 s a page on the
+    development machine, so hours for the file, with the reader peaking at about 100 MB; the
+    file itself is about 1.2 MB and takes half a second to write."""
+    content = zlib.compress(b"q Q\n" * 10_000_000, 9)
+    kids = b" ".join(b"%d 0 R" % (4 + n) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, pages),
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(content), content),
+        *[b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"] * pages,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
 
 
 @pytest.fixture

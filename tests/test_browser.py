@@ -289,11 +289,32 @@ def test_keys_do_nothing_while_typing(js_page):
     page.locator("ul.pagehits a").first.click()
     page.wait_for_url("**/documents/*/pages/*")
     url = page.url
+    next_hit = page.locator("a[data-key=j]").evaluate("a => a.href")
+    # Record every navigation the page starts, and cancel it so the page stays to be asked;
+    # and note each key once the page's own handler (on document) has had it, since a
+    # listener on window hears a key after those on document.
+    page.evaluate(
+        """() => {
+            window.started = [];
+            window.heard = [];
+            navigation.addEventListener("navigate", (event) => {
+                window.started.push(event.destination.url);
+                event.preventDefault();
+            });
+            window.addEventListener("keydown", (event) => window.heard.push(event.key));
+        }"""
+    )
     page.focus("#q")
     page.keyboard.press("j")
     page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)
+    page.wait_for_function("window.heard.length === 2")
+    assert page.evaluate("window.started") == []
     assert page.url == url and "j" in page.input_value("#q")
+    # the same key outside the search box does move: the page's keys work, and are heard
+    page.locator("#q").blur()
+    page.keyboard.press("j")
+    page.wait_for_function("window.heard.length === 3")
+    assert page.evaluate("window.started") == [next_hit]
 
 
 # -- accessibility (axe-core) -----------------------------------------------------------------
