@@ -19,7 +19,7 @@ from .catalog import Catalog, FileRecord, Rows, extraction_rows
 from .models import Extraction, Failure
 from .textindex import IndexWriter, Record, TextIndex, analyse_record
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class IndexUnavailable(Exception):

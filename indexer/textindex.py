@@ -12,7 +12,7 @@ import html
 import operator
 import pickle
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +21,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 from whoosh import index, matching
 from whoosh import query as wq
 from whoosh.analysis import Filter, Token, Tokenizer
@@ -41,6 +42,7 @@ PAGE_BREAK = "\f"
 EXPAND_LIMIT = 200  # terms a prefix may stand for
 _COUNT_SIZE = 4  # bytes of the occurrence count before a Positions value's pickled gaps
 _WORD = re.compile(r"\w+(?:\.?\w+)*")
+SHORT_WORD = 3  # letters: words this short are not stemmed, and no stem is shorter
 
 
 class PagedTokenizer(Tokenizer):
@@ -92,14 +94,25 @@ class PagedTokenizer(Tokenizer):
 
 @lru_cache(maxsize=200_000)
 def index_term(word: str) -> str:
-    """The indexed form of one word of text: lowercased, then Porter-stemmed."""
-    return stem(word.lower())
+    """The indexed form of one word of text, at indexing and at search alike: lowercased,
+    spelled the American way (licence -> license, from breame's list of British and American
+    spellings), then Porter-stemmed.
+
+    Words of up to three letters are not stemmed, and a longer word whose stem would have
+    fewer is kept whole: Porter makes ICE "ic", INS "in", and "using" and "useful" "us", so a
+    search for IC, IN or US found them. A plural still meets its word (cars -> car)."""
+    word = word.lower()
+    word = BRITISH_ENGLISH_SPELLINGS.get(word, word)
+    if len(word) <= SHORT_WORD:
+        return word
+    stemmed = stem(word)
+    return stemmed if len(stemmed) >= SHORT_WORD else word
 
 
 class StemmingTokenizer(PagedTokenizer):
-    """Words lowercased and stemmed as they are split: the same terms as a tokenizer, a
-    lowercase filter and Whoosh's stem filter, in a third of the time (indexing spent half
-    its time in that chain of generators and the filter's Python-level cache)."""
+    """Words turned into their ``index_term`` as they are split: the same terms as a
+    tokenizer and filters would give, in a third of the time (indexing spent half its time
+    in that chain of generators and a stem filter's Python-level cache)."""
 
     form = staticmethod(index_term)
 
@@ -299,10 +312,8 @@ class TextIndex:
         """Turn a parsed query into a Whoosh query."""
         if node is None:
             return wq.Every()
-        if isinstance(node, q.Word):
-            return _terms_query(node.field, self._analyze(node.field, node.text), 0)
-        if isinstance(node, q.Phrase):
-            return _terms_query(node.field, self._analyze(node.field, node.text), node.slop)
+        if isinstance(node, (q.Word, q.Phrase)):
+            return _terms_query(node.field, *self._terms(node))
         if isinstance(node, q.Prefix):
             return wq.Prefix(node.field, node.text.lower())
         if isinstance(node, q.Not):
@@ -313,6 +324,11 @@ class TextIndex:
         if all(isinstance(part, wq.Not) for part in parts):
             parts.insert(0, wq.Every())
         return wq.And(parts)
+
+    def _terms(self, node: q.Word | q.Phrase) -> tuple[list[str], int]:
+        """A word's or phrase's indexed words, and how many other words a match may have
+        between two of them (a word that analyses to several is a phrase: e-mail)."""
+        return self._analyze(node.field, node.text), node.slop if isinstance(node, q.Phrase) else 0
 
     def _analyze(self, field: str, text: str) -> list[str]:
         if _is_code(field):  # one compact value, never a phrase: these fields have no positions
@@ -399,17 +415,42 @@ class TextIndex:
                 return text[token.startchar : token.endchar].lower()
         return None
 
-    def highlight_terms(self, searcher: Searcher, node: q.Node | None) -> frozenset[str]:
-        """The indexed words of the query's content leaves, for highlighting excerpts."""
-        terms: set[str] = set()
+    def highlight_terms(self, searcher: Searcher, node: q.Node | None) -> Highlight:
+        """What the query's content leaves match in page text, for ``Excerpts``."""
+        words: set[str] = set()
+        phrases: set[PhraseTerms] = set()
         for leaf in q.positive_leaves(node):
             if leaf.field != "content":
                 continue
             if isinstance(leaf, q.Prefix):
-                terms.update(self._expand(searcher, leaf.text.lower()))
-            else:
-                terms.update(self._analyze("content", leaf.text))
-        return frozenset(terms)
+                words.update(self._expand(searcher, leaf.text.lower()))
+                continue
+            terms, slop = self._terms(leaf)
+            if len(terms) == 1:
+                words.add(terms[0])
+            elif terms:
+                phrases.add(PhraseTerms(tuple(terms), _phrase_slop(slop)))
+        return Highlight(frozenset(words), frozenset(phrases))
+
+
+@dataclass(frozen=True)
+class PhraseTerms:
+    terms: tuple[str, ...]
+    slop: int  # as ``PhraseMatcher`` counts it: each word 1 to ``slop`` positions after the last
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """What a query marks in page text: ``words`` wherever they occur (its words, and the
+    indexed words its prefixes stand for), and ``phrases`` only where the phrase matches."""
+
+    words: frozenset[str] = frozenset()
+    phrases: frozenset[PhraseTerms] = frozenset()
+
+
+def _phrase_slop(slop: int) -> int:
+    """A query's slop (words allowed in between) as ``PhraseMatcher`` takes it."""
+    return slop + 1
 
 
 def _terms_query(field: str, words: list[str], slop: int) -> wq.Query:
@@ -417,7 +458,7 @@ def _terms_query(field: str, words: list[str], slop: int) -> wq.Query:
         return wq.NullQuery
     if len(words) == 1:
         return wq.Term(field, words[0])
-    return PositionalPhrase(field, words, slop=slop + 1)
+    return PositionalPhrase(field, words, slop=_phrase_slop(slop))
 
 
 class PositionalPhrase(wq.Phrase):
@@ -473,15 +514,7 @@ class PhraseMatcher(matching.WrappingMatcher):
         """Positions of the phrase's last word in the current document's matches."""
         reach: Iterable[int] = _positions(self.leaves[0])
         for leaf in self.leaves[1:]:
-            if self.slop == 1:
-                reach = {p + 1 for p in reach}.intersection(_positions(leaf))
-            else:
-                before = sorted(reach)
-                reach = [
-                    p
-                    for p in _positions(leaf)
-                    if (i := bisect_left(before, p - self.slop)) < len(before) and before[i] < p
-                ]
+            reach = _follow(reach, _positions(leaf), self.slop)
             if not reach:
                 return []
         return sorted(reach)
@@ -510,6 +543,44 @@ class PhraseMatcher(matching.WrappingMatcher):
     def spans(self) -> list[Span]:
         """One span per match, at its last word: enough to place it on its page."""
         return [Span(end) for end in self._ends]
+
+
+def _follow(before: Iterable[int], positions: Iterable[int], slop: int) -> list[int]:
+    """The ``positions`` (ascending) that come 1 to ``slop`` positions after one of ``before``:
+    where a phrase's next word continues its partial matches."""
+    if slop == 1:
+        return sorted({p + 1 for p in before}.intersection(positions))
+    ordered = sorted(before)
+    return [
+        p
+        for p in positions
+        if (i := bisect_left(ordered, p - slop)) < len(ordered) and ordered[i] < p
+    ]
+
+
+def _precede(after: list[int], positions: list[int], slop: int) -> list[int]:
+    """The ``positions`` that come 1 to ``slop`` positions before one of ``after`` (both
+    ascending): ``_follow`` backwards."""
+    return [
+        p for p in positions if (i := bisect_right(after, p)) < len(after) and after[i] <= p + slop
+    ]
+
+
+def _phrase_words(positions: list[list[int]], slop: int) -> set[int]:
+    """The positions of the words of every match of a phrase, given each of its words'
+    positions (ascending): matches are found forwards, as ``PhraseMatcher`` finds them, and
+    the words that lead to a match's last word are gathered backwards."""
+    reach = [positions[0]]
+    for following in positions[1:]:
+        reach.append(_follow(reach[-1], following, slop))
+        if not reach[-1]:
+            return set()
+    kept = reach[-1]
+    found = set(kept)
+    for before in reversed(reach[:-1]):
+        kept = _precede(kept, before, slop)
+        found.update(kept)
+    return found
 
 
 def _positions(leaf: matching.Matcher) -> Iterable[int]:
@@ -656,24 +727,43 @@ def _is_code(field: str) -> bool:
 class Excerpts:
     """Highlighted passages of page text: escaped HTML with only <mark> added.
 
-    Words are matched by their indexed form, so "plates" is marked for a search for "plate".
-    Whoosh's own highlighter ran every word of a page through the analyzer and its fragment
-    scorer, half the time of a results page on long pages; this scans the words once."""
+    Words are matched by their indexed form, so "plates" is marked for a search for "plate",
+    and a phrase's words only where the phrase matches: page text is numbered into words as
+    it was for the index. Whoosh's own highlighter ran every word of a page through the
+    analyzer and its fragment scorer, half the time of a results page on long pages; this
+    scans the words once."""
 
-    def __init__(self, terms: frozenset[str], *, size: int = 280) -> None:
-        self.terms = terms
+    def __init__(self, highlight: Highlight, *, size: int = 280) -> None:
+        self.words = highlight.words
+        self.phrases = highlight.phrases
+        self.wanted = self.words.union(*(phrase.terms for phrase in self.phrases))
         self.size = size
 
     def _matches(self, text: str) -> list[tuple[int, int]]:
-        terms = self.terms
-        return [
-            (m.start(), m.end()) for m in _WORD.finditer(text) if index_term(m.group()) in terms
+        """The spans of the words to mark, in order."""
+        if not self.phrases:  # no word numbers needed
+            words = self.words
+            return [m.span() for m in _WORD.finditer(text) if index_term(m.group()) in words]
+        wanted = self.wanted
+        found = [
+            (number, term, match.span())
+            for number, match in enumerate(_WORD.finditer(text))
+            if (term := index_term(match.group())) in wanted
         ]
+        positions: dict[str, list[int]] = {}
+        for number, term, _ in found:
+            positions.setdefault(term, []).append(number)
+        marked = {number for number, term, _ in found if term in self.words}
+        for phrase in self.phrases:
+            each = [positions.get(term, []) for term in phrase.terms]
+            marked.update(_phrase_words(each, phrase.slop))
+        span_of = {number: span for number, _, span in found}
+        return [span_of[number] for number in sorted(marked)]
 
     def excerpt(self, text: str) -> str:
         """The passage of about ``size`` characters with the most matches; the start of the
         text when nothing matches."""
-        spans = self._matches(text) if self.terms else []
+        spans = self._matches(text)
         if not spans:
             return html.escape(_shorten(text, 240), quote=False)
         best, best_count, j = 0, 0, 0
@@ -694,7 +784,7 @@ class Excerpts:
 
     def mark_all(self, text: str) -> str:
         """The whole text, escaped, with every matching word marked."""
-        return _join_marks(_mark(text, self._matches(text) if self.terms else []))
+        return _join_marks(_mark(text, self._matches(text)))
 
 
 def _mark(text: str, spans: list[tuple[int, int]]) -> str:
