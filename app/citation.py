@@ -132,20 +132,24 @@ def ris(c: Cited) -> str:
 
 
 def bibtex(c: Cited) -> str:
-    """A BibTeX @misc entry; braces and backslashes in the record are escaped."""
-    fields = [("title", c.title), ("author", "{" + _bib(c.author) + "}" if c.author else "")]
+    """A BibTeX @misc entry. Title and author are brace-protected, so that styles keep their
+    capitals; every value keeps its braces balanced, whatever the record says."""
+    fields = [("title", "{" + _protected(c.title) + "}")]
+    if c.author:
+        fields.append(("author", "{" + _protected(c.author) + "}"))
     parts = _year_month_day(c.date)
     if parts:
-        fields.append(("year", str(parts[0])))
-        if len(parts) > 1:
-            fields.append(("month", str(parts[1])))
-        fields.append(("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))))
-    fields += [("howpublished", c.collection), ("url", c.url), ("note", _bates_note(c))]
-    body = ",\n".join(
-        f"  {name} = {{{value if name == 'author' else _bib(value)}}}"
-        for name, value in fields
-        if value
-    )
+        fields.append(("year", f"{{{parts[0]}}}"))
+        if len(parts) > 1 and 1 <= parts[1] <= 12:
+            fields.append(("month", _BIB_MONTHS[parts[1] - 1]))  # a macro, so never braced
+        iso = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(parts))
+        fields.append(("date", f"{{{iso}}}"))
+    if c.collection:
+        fields.append(("howpublished", "{" + _bib(c.collection) + "}"))
+    fields.append(("url", "{" + _bib_url(c.url) + "}"))
+    if c.bates_range:
+        fields.append(("note", "{" + _bib(_bates_note(c)) + "}"))
+    body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@misc{{readingroom_{c.doc_id},\n{body}\n}}\n"
 
 
@@ -180,8 +184,32 @@ def _one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
-def _bib(text: str) -> str:
-    def escape(m: re.Match[str]) -> str:
-        return r"\textbackslash{}" if m.group() == "\\" else "\\" + m.group()
+# LaTeX's text-mode names for the characters a .bib value cannot hold as they are. BibTeX
+# counts braces even after a backslash, so braces need names too, not \{ and \}.
+_BIB_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    **{char: "\\" + char for char in "%&$#_"},
+}
+_BIB_SPECIAL = re.compile("[" + re.escape("".join(_BIB_ESCAPES)) + "]")
+_BIB_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    return re.sub(r"[\\{}%&$#_]", escape, _one_line(text))
+
+def _bib(text: str) -> str:
+    return _BIB_SPECIAL.sub(lambda m: _BIB_ESCAPES[m.group()], _one_line(text))
+
+
+def _protected(text: str) -> str:
+    """Text in a brace group, whose case styles leave alone. A group that starts with a
+    backslash would be a BibTeX "special character", whose letters styles do change: an empty
+    group in front keeps it a plain group."""
+    escaped = _bib(text)
+    return "{" + ("{}" if escaped.startswith("\\") else "") + escaped + "}"
+
+
+def _bib_url(url: str) -> str:
+    """A URL as it is (biblatex reads it verbatim), with braces and spaces percent-encoded."""
+    return re.sub(r"[{}\s]", lambda m: f"%{ord(m.group()):02X}", url.strip())

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
@@ -21,6 +22,9 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 FEED_SIZE = 50
 ATOM = "http://www.w3.org/2005/Atom"
+# Characters XML 1.0 does not allow anywhere in a document, even escaped: C0 controls other than
+# tab, LF and CR, lone surrogates, U+FFFE and U+FFFF. ElementTree writes them as they are.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def export_record(row: ExportRow, base_url: str, q: str) -> dict[str, object]:
@@ -132,8 +136,14 @@ def atom(library: Library, request: SearchRequest, base_url: str) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
 
 
+def xml_text(value: str) -> str:
+    """The value without the characters XML 1.0 forbids, for any text or attribute written."""
+    return _NOT_XML.sub("", value)
+
+
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    clean = {name: xml_text(value) for name, value in attrs.items()}
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", clean)
     if text is not None:
-        element.text = text
+        element.text = xml_text(text)
     return element

@@ -33,6 +33,7 @@ from indexer.store import IndexUnavailable
 
 from . import citation, exports, images, views
 from .agency_routes import add_agency_routes
+from .schemas import describe_responses
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Jinja2Templates(directory=str(ROOT / "templates"))
@@ -101,6 +102,7 @@ def _openapi_with_real_errors(app: FastAPI) -> dict[str, Any]:
     422) and unknown ids a 404, both as {"error", "message"}."""
     if app.openapi_schema is None:
         schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+        describe_responses(schema)
         for path, path_item in schema["paths"].items():
             for operation in path_item.values():
                 responses = operation.setdefault("responses", {})

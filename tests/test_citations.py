@@ -5,7 +5,30 @@ import json
 import re
 from html.parser import HTMLParser
 
+import pytest
 from PIL import Image
+from pybtex.database import parse_string
+from pybtex.plugin import find_plugin
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
+from app.citation import Cited, bibtex
+
+# What LaTeX prints for a .bib value. pylatexenc lacks textcomp's names for braces, and reads
+# \textasciicircum as a modifier letter; LaTeX prints ^ for it.
+_LATEX = get_default_latex_context_db()
+_LATEX.add_context_category(
+    "textcomp",
+    prepend=True,
+    macros=[
+        MacroTextSpec("textbraceleft", "{"),
+        MacroTextSpec("textbraceright", "}"),
+        MacroTextSpec("textasciicircum", "^"),
+    ],
+)
+
+
+def latex_text(value: str) -> str:
+    return LatexNodes2Text(latex_context=_LATEX).latex_to_text(value)
 
 
 def ice_document(client, truth, name):
@@ -54,14 +77,100 @@ def test_citation_exports_parse_and_agree(client, truth):
     tags = dict(re.findall(r"^([A-Z][A-Z0-9])  - (.*)\r$", ris, re.M))
     assert ris.rstrip().endswith("ER  -")
     bib = client.get(f"/documents/{doc_id}/cite.bib").text
-    fields = dict(re.findall(r"^  (\w+) = \{(.*)\},?$", bib, re.M))
     assert bib.startswith(f"@misc{{readingroom_{doc_id},")
+    entry = parse_string(bib, "bibtex").entries[f"readingroom_{doc_id}"]
     csl = json.loads(client.get(f"/documents/{doc_id}/cite.json").text)[0]
-    assert tags["TI"] == fields["title"].replace("\\", "") == csl["title"]
-    assert tags["AU"] == fields["author"].strip("{}") == csl["author"][0]["literal"]
-    assert tags["PY"] == fields["year"] == str(csl["issued"]["date-parts"][0][0])
-    assert tags["UR"] == fields["url"] == csl["URL"]
+    assert tags["TI"] == latex_text(entry.fields["title"]) == csl["title"]
+    [author] = entry.persons["author"]  # one name, in braces: a body, not a person's name
+    assert tags["AU"] == latex_text(str(author)) == csl["author"][0]["literal"]
+    assert tags["PY"] == entry.fields["year"] == str(csl["issued"]["date-parts"][0][0])
+    assert tags["UR"] == entry.fields["url"] == csl["URL"]
     assert csl["URL"].endswith(f"/documents/{doc_id}")
+
+
+def test_every_sample_document_exports_bibtex_that_parses(client):
+    rows = client.get("/api/search", params={"per_page": 100}).json()["results"]
+    assert len(rows) > 20
+    for row in rows:
+        bib = client.get(f"/documents/{row['id']}/cite.bib").text
+        entry = parse_string(bib, "bibtex").entries[f"readingroom_{row['id']}"]
+        csl = json.loads(client.get(f"/documents/{row['id']}/cite.json").text)[0]
+        assert latex_text(entry.fields["title"]) == csl["title"], bib
+        assert entry.fields["url"] == csl["URL"]
+
+
+def cited_as(title: str, url: str = "https://records.example.org/documents/0123456789abcdef"):
+    return Cited(
+        author="U.S. Immigration and Customs Enforcement",
+        title=title,
+        date="2017-12-27",
+        collection="ice_foia-2019",
+        url=url,
+        pdf_url=url + "/pdf",
+        doc_id="0123456789abcdef",
+        doc_type="email",
+        bates_range=("ICE-2019-FOIA-000001", "ICE-2019-FOIA-000004"),
+        pages=4,
+    )
+
+
+HOSTILE_TITLES = [
+    "Draft {unfinished",
+    "Reply} to the field office",
+    "}{",
+    "~$5,000 ^ 100% & more #1 per_diem",
+    "\\input{/etc/passwd}",
+    "\\",
+    "% of plates read",
+    "Café – naïve résumé, Øresund, 東京",
+    "Ends with a backslash \\",
+]
+
+
+@pytest.mark.parametrize("title", HOSTILE_TITLES)
+def test_bibtex_keeps_a_hostile_title_intact(title):
+    bib = bibtex(cited_as(title))
+    entries = parse_string(bib, "bibtex").entries
+    assert list(entries) == ["readingroom_0123456789abcdef"]
+    entry = entries["readingroom_0123456789abcdef"]
+    assert set(entry.fields) == {"title", "year", "month", "date", "howpublished", "url", "note"}
+    assert latex_text(entry.fields["title"]) == title
+    # a value that starts {\ is a BibTeX "special character", whose letters styles lowercase
+    assert entry.fields["title"].startswith("{") and not entry.fields["title"].startswith("{\\")
+    assert latex_text(entry.fields["howpublished"]) == "ice_foia-2019"
+    assert latex_text(entry.fields["note"]) == "Bates ICE-2019-FOIA-000001 – ICE-2019-FOIA-000004"
+    assert [str(p) for p in entry.persons["author"]] == [
+        "{U.S. Immigration and Customs Enforcement}"
+    ]
+    assert entry.fields["url"] == "https://records.example.org/documents/0123456789abcdef"
+
+
+def test_bibtex_month_is_a_macro_that_styles_name():
+    bib = bibtex(cited_as("Award"))
+    assert "  month = dec,\n" in bib
+    entry = parse_string(bib, "bibtex").entries["readingroom_0123456789abcdef"]
+    assert entry.fields["month"] == "December"
+    assert entry.fields["year"] == "2017"
+    assert entry.fields["date"] == "2017-12-27"
+
+
+def test_bibtex_url_is_verbatim_and_cannot_unbalance_the_entry():
+    plain = "https://records.example.org/~rr/a_b%20c#top/documents/0123456789abcdef"
+    entry = parse_string(bibtex(cited_as("Award", plain)), "bibtex").entries
+    assert entry["readingroom_0123456789abcdef"].fields["url"] == plain
+    braced = "https://records.example.org/}{x/documents/0123456789abcdef"
+    entry = parse_string(bibtex(cited_as("Award", braced)), "bibtex").entries
+    fields = entry["readingroom_0123456789abcdef"].fields
+    assert fields["url"] == "https://records.example.org/%7D%7Bx/documents/0123456789abcdef"
+    assert latex_text(fields["note"]).startswith("Bates ")
+
+
+def test_bibtex_title_keeps_its_capitals_in_a_style_that_lowercases_titles():
+    data = parse_string(bibtex(cited_as("ICE contract award")), "bibtex")
+    style = find_plugin("pybtex.style.formatting", "unsrt")()
+    text = next(iter(style.format_entries(data.entries.values()))).text.render_as("text")
+    assert "ICE contract award" in text, text
+    assert "December 2017" in text, text
 
 
 def test_document_page_has_highwire_tags_for_zotero(client, truth):

@@ -5,6 +5,15 @@ import io
 import json
 from xml.etree import ElementTree as ET
 
+import feedparser
+import pytest
+from fastapi.testclient import TestClient
+from reportlab.pdfgen import canvas
+
+from app.main import Settings, create_app
+
+from .conftest import build_index
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -71,3 +80,50 @@ def test_misspelled_query_offers_did_you_mean(client):
     assert data["suggestion"]["query"] == "license plate"
     assert client.get("/api/search", params={"q": data["suggestion"]["query"]}).json()["total"] > 0
     assert "Did you mean" in client.get("/search", params={"q": "licnse plate"}).text
+
+
+def parsed_feed(body: bytes) -> tuple[ET.Element, feedparser.FeedParserDict]:
+    """The feed read by a strict XML parser and by a feed reader, which must not find it
+    malformed (bozo)."""
+    tree = ET.fromstring(body)
+    feed = feedparser.parse(body)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    return tree, feed
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("%01ctrl", "Reading Room: ctrl"),
+        ("%EF%BF%BE", "Reading Room:"),
+        ("ctrl%1F%EF%BF%BF%00", "Reading Room: ctrl"),
+        ("%ED%A0%80plate", None),  # an encoded lone surrogate: not UTF-8 at all
+    ],
+)
+def test_atom_feed_of_a_query_with_forbidden_characters_is_well_formed(client, query, title):
+    response = client.get(f"/search.atom?q={query}")
+    assert response.status_code == 200
+    tree, feed = parsed_feed(response.content)
+    assert tree.find(f"{ATOM}title").text.strip() == feed.feed.title
+    if title is not None:
+        assert feed.feed.title == title
+
+
+def test_atom_feed_of_a_title_with_forbidden_characters_is_well_formed(tmp_path):
+    release = tmp_path / "release" / "city"
+    release.mkdir(parents=True)
+    pdf = canvas.Canvas(str(release / "award.pdf"))
+    pdf.setTitle("Award\x01 notice\ufffe of\uffff the\x08 plate contract")
+    pdf.drawString(72, 720, "The license plate reader contract is awarded to Vigilant Solutions.")
+    pdf.save()
+    build_index([release.parent], tmp_path / "index")
+    app = create_app(Settings(index_dir=tmp_path / "index", base_url="https://records.example"))
+    with TestClient(app) as client:
+        stored = client.get("/api/search").json()["results"][0]["title"]
+        assert stored == "Award\x01 notice\ufffe of\uffff the\x08 plate contract"  # as the PDF says
+        response = client.get("/search.atom", params={"q": "plate"})
+    tree, feed = parsed_feed(response.content)
+    assert [e.find(f"{ATOM}title").text for e in tree.findall(f"{ATOM}entry")] == [
+        "Award notice of the plate contract"
+    ]
+    assert [entry.title for entry in feed.entries] == ["Award notice of the plate contract"]

@@ -1,0 +1,321 @@
+"""What the JSON API answers, as named schemas in the OpenAPI document, for clients that
+generate types or check answers. The routes return the dicts of ``views`` as they are, so
+these types only describe those dicts: nothing is validated or converted on the way out.
+
+Keys marked NotRequired appear only on some answers. Every object may carry keys beyond those
+listed: the API grows by adding them."""
+
+from datetime import date
+from typing import Annotated, Any, NotRequired
+
+from pydantic import ConfigDict, Field, TypeAdapter, with_config
+from typing_extensions import TypedDict  # pydantic reads typing's TypedDict only from 3.12
+
+REF = "#/components/schemas/{model}"
+ISO_DATE = Field(description="ISO date, possibly partial: 2018, 2018-03 or 2018-03-20")
+EXCERPT = Field(description="The page's text, HTML-escaped, with <mark> around matches")
+
+
+@with_config(ConfigDict(extra="allow"))
+class _Open(TypedDict):
+    pass
+
+
+# -- /api/search -----------------------------------------------------------------------------
+
+
+class SearchHit(_Open):
+    page: int
+    excerpt: Annotated[str, EXCERPT]
+    url: str
+
+
+class SearchResult(_Open):
+    id: str
+    title: str
+    date: Annotated[str | None, ISO_DATE]
+    doc_type: str
+    collection: str
+    page_count: int
+    agencies: list[str]
+    url: str
+    hits: Annotated[list[SearchHit], Field(description="The first pages that match")]
+    more_hits: Annotated[int, Field(description="Matching pages beyond those in hits")]
+
+
+class FacetValue(_Open):
+    value: str
+    count: Annotated[int, Field(description="Documents, not pages")]
+    selected: bool
+    toggle_url: Annotated[str, Field(description="This search with the value added or removed")]
+
+
+class Facets(_Open):
+    agency: list[FacetValue]
+    doc_type: list[FacetValue]
+    year: list[FacetValue]
+    exemption: list[FacetValue]
+    contract: list[FacetValue]
+    collection: list[FacetValue]
+
+
+class Suggestion(_Open):
+    query: str
+    url: str
+
+
+class FilterChip(_Open):
+    facet: str
+    label: str
+    value: str
+    remove_url: str
+
+
+class SearchLinks(_Open):
+    self: str
+    json: str
+    prev: str | None
+    next: str | None
+    sort_relevance: str
+    sort_date: str
+    sort_date_desc: str
+    clear: str
+    csv: str
+    jsonl: str
+    atom: str
+
+
+class SearchResults(_Open):
+    query: str
+    total: Annotated[int, Field(description="Matching documents")]
+    page: int
+    per_page: int
+    pages: int
+    sort: str
+    date_from: date | None
+    date_to: date | None
+    results: list[SearchResult]
+    facets: Facets
+    facet_labels: dict[str, str]
+    suggestion: Annotated[Suggestion | None, Field(description="A spelling correction")]
+    chips: Annotated[list[FilterChip], Field(description="The filters applied")]
+    links: SearchLinks
+
+
+# -- /api/documents/{doc_id} -----------------------------------------------------------------
+
+
+class Entity(_Open):
+    value: Annotated[str, Field(description="The canonical value")]
+    pages: list[int]
+    forms: Annotated[list[str], Field(description="As the document writes it")]
+
+
+class LinkedEntity(Entity):
+    search_url: Annotated[str, Field(description="A search for the documents naming it")]
+
+
+class AgencyEntity(LinkedEntity):
+    level: str
+    abbreviation: NotRequired[str]
+    parent: NotRequired[str]
+    state: NotRequired[str]
+    ori: NotRequired[str]
+
+
+class ContractPeriod(_Open):
+    start: str
+    end: str
+
+
+class ContractEntity(LinkedEntity):
+    kind: str
+    fiscal_year: NotRequired[int]
+    office_agency: NotRequired[str]
+    vendor: NotRequired[str]
+    amount: NotRequired[float]
+    period: NotRequired[ContractPeriod]
+    mods: NotRequired[list[str]]
+
+
+class ExemptionEntity(LinkedEntity):
+    per_page: NotRequired[Annotated[dict[str, int], Field(description="Mentions by page")]]
+
+
+# "from" is a keyword, so the header's keys are declared as a dict's
+_EmailHeader = TypedDict(
+    "_EmailHeader",
+    {
+        "from": str,
+        "sent": Annotated[str | None, ISO_DATE],
+        "to": list[str],
+        "cc": list[str],
+        "subject": str,
+        "page": int,
+    },
+)
+
+
+class EmailEntity(Entity, _EmailHeader):
+    pass
+
+
+class MoneyEntity(Entity):
+    amount: float
+    of: NotRequired[str]
+
+
+class Entities(_Open):
+    agency: list[AgencyEntity]
+    contract: list[ContractEntity]
+    date: list[Entity]
+    exemption: list[ExemptionEntity]
+    bates: list[LinkedEntity]
+    email: list[EmailEntity]
+    money: list[MoneyEntity]
+
+
+class PageSummary(_Open):
+    number: int
+    ocr: bool
+    image_only: bool
+    bates: str | None
+    url: str
+    thumbnail_url: str
+
+
+class DocumentHit(_Open):
+    page: int
+    excerpt: Annotated[str, EXCERPT]
+    matches: int
+    url: str
+
+
+class DocumentCitation(_Open):
+    author: str
+    title: str
+    date: Annotated[str | None, ISO_DATE]
+    permalink: str
+    text: str
+    ris_url: str
+    bibtex_url: str
+    csl_json_url: str
+
+
+class DocumentLinks(_Open):
+    json: str
+
+
+class Document(_Open):
+    id: str
+    title: str
+    file_names: list[str]
+    collection: str
+    sha256: str
+    size: int
+    page_count: int
+    date: Annotated[str | None, ISO_DATE]
+    doc_type: str
+    status: str
+    error: str | None
+    bates_range: Annotated[tuple[str, str] | None, Field(description="First and last stamps")]
+    metadata: Annotated[dict[str, str], Field(description="The PDF's document information")]
+    entities: Entities
+    pages: list[PageSummary]
+    query: str
+    hits: Annotated[list[DocumentHit], Field(description="Every page that matches the query")]
+    citation: DocumentCitation
+    meta: Annotated[list[tuple[str, str]], Field(description="Highwire citation_* tags")]
+    url: str
+    pdf_url: str
+    links: DocumentLinks
+
+
+# -- /api/documents/{doc_id}/pages/{number} --------------------------------------------------
+
+
+class PageDocument(_Open):
+    id: str
+    title: str
+    date: Annotated[str | None, ISO_DATE]
+    doc_type: str
+    collection: str
+    page_count: int
+    url: str
+
+
+class Redaction(_Open):
+    bbox: Annotated[
+        tuple[float, float, float, float],
+        Field(description="x0, top, x1, bottom in PDF points from the top left corner"),
+    ]
+    label: str
+    exemptions: list[str]
+
+
+class RedactionSummary(_Open):
+    boxes: int
+    exemptions: list[str]
+
+
+class PageLinks(_Open):
+    prev: str | None
+    next: str | None
+    prev_hit: str | None
+    next_hit: str | None
+    json: str
+
+
+class Page(_Open):
+    document: PageDocument
+    number: int
+    text: str
+    text_html: Annotated[str, Field(description="The text, HTML-escaped, query words marked")]
+    ocr: bool
+    image_only: bool
+    bates: str | None
+    redactions: list[Redaction]
+    redaction_summary: RedactionSummary
+    query: str
+    hit_pages: Annotated[list[int], Field(description="Pages of the document matching q")]
+    citation: str
+    permalink: str
+    image_url: str
+    image_width: float
+    image_height: float
+    links: PageLinks
+
+
+# -- the OpenAPI document --------------------------------------------------------------------
+
+JSON_ANSWERS: dict[str, type] = {
+    "/api/search": SearchResults,
+    "/api/documents/{doc_id}": Document,
+    "/api/documents/{doc_id}/pages/{number}": Page,
+}
+DATE_PARAMETERS = ("date_from", "date_to")
+
+
+def describe_responses(schema: dict[str, Any]) -> None:
+    """Add to the schema FastAPI generated what it cannot see: the JSON answers' shapes (the
+    routes return plain dicts), that date parameters are dates, and that the file is a PDF."""
+    _, generated = TypeAdapter.json_schemas(
+        [(path, "serialization", TypeAdapter(answer)) for path, answer in JSON_ANSWERS.items()],
+        ref_template=REF,
+    )
+    schema.setdefault("components", {}).setdefault("schemas", {}).update(generated["$defs"])
+    paths = schema["paths"]
+    for path, answer in JSON_ANSWERS.items():
+        content = paths[path]["get"]["responses"]["200"]["content"]
+        content["application/json"]["schema"] = {"$ref": REF.format(model=answer.__name__)}
+    for path_item in paths.values():
+        for operation in path_item.values():
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "query" and parameter["name"] in DATE_PARAMETERS:
+                    described = {k: v for k, v in parameter["schema"].items() if k != "anyOf"}
+                    parameter["schema"] = {**described, "type": "string", "format": "date"}
+                    # the search form sends an empty field for a bound left open
+                    parameter["allowEmptyValue"] = True
+    paths["/documents/{doc_id}/pdf"]["get"]["responses"]["200"]["content"] = {
+        "application/pdf": {"schema": {"type": "string", "format": "binary"}}
+    }
