@@ -194,6 +194,7 @@ def format_summary(summary: Summary) -> str:
     ]
     lines += [f"failed: {f['file']}: {f['reason']}" for f in summary.failed]
     lines += [f"warning: {w}" for w in summary.warnings]
+    lines += [unapplied_redaction(r["file"], r) for r in summary.unapplied_redactions]
     return "\n".join(lines)
 
 
@@ -275,7 +276,20 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
     for failure in status["failed"]:
         print(f"failed: {failure['name']}: {failure['reason']}")
+    for found in status["unapplied_redactions"]:
+        print(unapplied_redaction(", ".join(found["files"]) or found["title"], found))
     return 0
+
+
+def unapplied_redaction(name: str, found: dict[str, Any]) -> str:
+    """The warning for a document whose redaction boxes left the text beneath in the PDF."""
+    pages = ", ".join(str(n) for n in found["pages"])
+    boxes = found["boxes"]
+    return (
+        f"warning: {name}: redaction not applied to the text layer: {boxes} "
+        f"box{'es' if boxes != 1 else ''} on page{'s' if len(found['pages']) != 1 else ''} "
+        f"{pages}; the text under them is left out of the index (tell the releasing agency)"
+    )
 
 
 if __name__ == "__main__":

@@ -57,8 +57,10 @@ CREATE TABLE IF NOT EXISTS pages (
     ocr INTEGER NOT NULL,
     bates TEXT,
     redactions TEXT NOT NULL,
+    hidden_boxes INTEGER NOT NULL DEFAULT 0,  -- boxes with text under them (not applied)
     PRIMARY KEY (doc_id, number)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS pages_hidden ON pages (doc_id) WHERE hidden_boxes > 0;
 CREATE TABLE IF NOT EXISTS entities (
     doc_id TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -129,7 +131,10 @@ def extraction_rows(ex: Extraction) -> Rows:
             int(p.image_only),
             int(p.ocr),
             p.bates,
-            json.dumps([[list(r.bbox), r.label, list(r.exemptions)] for r in p.redactions]),
+            json.dumps(
+                [[list(r.bbox), r.label, list(r.exemptions), r.hidden] for r in p.redactions]
+            ),
+            sum(1 for r in p.redactions if r.hidden),
         )
         for p in ex.pages
     ]
@@ -295,7 +300,9 @@ class Catalog:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?)",
                 (doc_id, ex.sha256, ex.title, collection, *doc, extractor),
             )
-            self._db.executemany("INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pages)
+            self._db.executemany(
+                "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pages
+            )
             self._db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
 
     def put_failure(self, failure: Failure, title: str, collection: str, extractor: str) -> None:
@@ -397,6 +404,25 @@ class Catalog:
         )
         return [dict(row) for row in rows]
 
+    def unapplied_redactions(self) -> list[dict[str, Any]]:
+        """Documents with boxes drawn over text the PDF still carries: how many boxes, on
+        which pages (never the text)."""
+        rows = self._all(
+            "SELECT p.doc_id, d.title, sum(p.hidden_boxes) AS boxes, "
+            "group_concat(p.number) AS pages FROM pages p JOIN documents d ON d.id = p.doc_id "
+            "WHERE p.hidden_boxes > 0 GROUP BY p.doc_id ORDER BY d.title, p.doc_id"
+        )
+        return [
+            {
+                "document": row["doc_id"],
+                "title": row["title"],
+                "files": self.file_names(row["doc_id"]),
+                "boxes": row["boxes"],
+                "pages": sorted(int(n) for n in row["pages"].split(",")),
+            }
+            for row in rows
+        ]
+
     def add_run(self, started: str, finished: str, summary: dict[str, Any]) -> None:
         self._run(
             "INSERT INTO runs (started, finished, summary) VALUES (?, ?, ?)",
@@ -431,8 +457,8 @@ def _page(row: sqlite3.Row) -> Page:
         ocr=bool(row["ocr"]),
         bates=row["bates"],
         redactions=tuple(
-            Redaction(bbox=tuple(bbox), label=label, exemptions=tuple(codes))
-            for bbox, label, codes in json.loads(row["redactions"])
+            Redaction(bbox=tuple(bbox), label=label, exemptions=tuple(codes), hidden=hidden)
+            for bbox, label, codes, hidden in json.loads(row["redactions"])
         ),
     )
 

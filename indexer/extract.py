@@ -22,7 +22,7 @@ from .entities.exemptions import find_exemptions
 from .models import Extraction, Failure, Page, Redaction
 
 # Bump when extraction changes what it produces, so that a re-index redoes every file.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,8 @@ def read(
             image_only=raw.image_only,
             bates=stamp,
             redactions=tuple(
-                Redaction(bbox, label, _label_exemptions(label)) for bbox, label in raw.boxes
+                Redaction(box.bbox, box.label, _label_exemptions(box.label), box.hidden)
+                for box in raw.boxes
             ),
         )
         for raw, stamp in zip(raw_pages, stamps, strict=True)

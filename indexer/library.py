@@ -643,5 +643,6 @@ class Library:
             return {
                 **self.catalog.counts(),
                 "failed": self.catalog.failures(),
+                "unapplied_redactions": self.catalog.unapplied_redactions(),
                 "last_run": self.catalog.last_run(),
             }

@@ -19,6 +19,7 @@ class Redaction:
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points, top-left origin
     label: str = ""
     exemptions: tuple[str, ...] = ()
+    hidden: int = 0  # characters of the text layer under the box, left out of the page's text
 
 
 @dataclass(frozen=True)

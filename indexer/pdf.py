@@ -74,7 +74,19 @@ class RawPage:
     footer: str
     image_only: bool
     image_dpi: float | None  # resolution of the largest image, for rendering scans to OCR
-    boxes: tuple[tuple[tuple[float, float, float, float], str], ...]  # dark box bbox, nearby text
+    boxes: tuple[Box, ...]  # dark boxes drawn on the page, and what they hide
+
+
+@dataclass(frozen=True)
+class Box:
+    """A dark box drawn on a page: where it is (x0, top, x1, bottom in points from the top
+    left), the visible text on it or just right of it, and how many characters of the text
+    layer it hides (text drawn before it, or as dark as it: the redaction was not applied to
+    the text layer, and those characters are left out of the page's text)."""
+
+    bbox: tuple[float, float, float, float]
+    label: str
+    hidden: int = 0
 
 
 def clean_text(text: str) -> str:
@@ -125,25 +137,28 @@ def read_document(path: Path | str) -> tuple[dict[str, str], list[RawPage]]:
 
 def _read_page(page: pdfium.PdfPage, number: int) -> RawPage:
     width, height = page.get_size()
-    image_area, image_dpi, dark_boxes = _scan_objects(page, height)
+    objects = _scan_objects(page, height)
     textpage = page.get_textpage()
     try:
-        text = clean_text(textpage.get_text_range())
         bounded = _BoundedText(textpage)
+        hidden = _Hidden.find(textpage, bounded, objects) if objects.covers else None
+        if hidden is None:
+            text = clean_text(textpage.get_text_range())
+            visible = bounded
+        else:
+            text = hidden.text()
+            visible = hidden.region
         left, _, right, _ = page.get_bbox()
         band = height * MARGIN_FRACTION
-        footer = bounded(left, 0, right, band)
-        header = bounded(left, height - band, right, height)
+        footer = visible(left, 0, right, band)
+        header = visible(left, height - band, right, height)
         body = bounded(left, band, right, height - band)
         body_chars = len(_WORD_CHAR.findall(body))
         image_only = (
-            body_chars < MIN_BODY_CHARS and image_area >= IMAGE_COVER_FRACTION * width * height
+            body_chars < MIN_BODY_CHARS
+            and objects.image_area >= IMAGE_COVER_FRACTION * width * height
         )
-        boxes = (
-            ()
-            if image_only
-            else tuple((box, _label(bounded, box, width, height)) for box in dark_boxes)
-        )
+        boxes = () if image_only else _boxes(objects, hidden, visible, width, height)
     finally:
         textpage.close()
     return RawPage(
@@ -155,9 +170,29 @@ def _read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         header=header,
         footer=footer,
         image_only=image_only,
-        image_dpi=image_dpi,
+        image_dpi=objects.image_dpi,
         boxes=boxes,
     )
+
+
+def _boxes(
+    objects: _ObjectScan,
+    hidden: _Hidden | None,
+    visible: Callable[[float, float, float, float], str],
+    width: float,
+    height: float,
+) -> tuple[Box, ...]:
+    """The page's redaction boxes: dark boxes of a redaction's size, and any dark box that
+    hides text."""
+    found = []
+    for cover in objects.covers:
+        count = hidden.counts.get(cover.order, 0) if hidden else 0
+        if not (cover.listed or count):
+            continue
+        x0, bottom, x1, top = cover.bounds
+        bbox = (x0, height - top, x1, height - bottom)
+        found.append(Box(bbox, _label(visible, bbox, width, height), count))
+    return tuple(found)
 
 
 class _BoundedText:
@@ -182,15 +217,120 @@ class _BoundedText:
         return clean_text(ctypes.string_at(self._buffer, 2 * units).decode("utf-16-le", "ignore"))
 
 
-def _scan_objects(
-    page: pdfium.PdfPage, height: float
-) -> tuple[float, float | None, list[tuple[float, float, float, float]]]:
-    """The largest image's area and resolution, and dark filled shapes big enough to hide a
-    word. Walks PDFium's objects through its C API: a ruled table has hundreds of paths, and
-    wrapping each in a Python object cost more than reading the page's text."""
+class _Hidden:
+    """The characters of a page's text layer that dark boxes hide, and the page's text
+    without them.
+
+    A box hides a character whose centre lies inside it if the character was drawn before
+    the box, or after it but painting nothing or nothing lighter than the box (dark text on
+    a dark box cannot be read). Light text drawn on the box is its label and stays. The
+    page's text shows ``MARKER`` where hidden characters were."""
+
+    MARKER = "█████"
+
+    def __init__(self, textpage: int, suspects: list[_Cover], text_order: dict[int, int]):
+        self.chars: list[str] = []
+        self.centres: list[tuple[float, float] | None] = []
+        self.hidden: set[int] = set()
+        self.counts: dict[int, int] = {}  # a box's place in the drawing order -> characters
+        box = [ctypes.c_double() for _ in range(4)]
+        box_refs = [ctypes.byref(value) for value in box]
+        left, right, bottom, top = box
+        for i in range(_COUNT_CHARS(textpage)):
+            code = _CHAR_UNICODE(textpage, i)
+            # as in PDFium's text of the page: a soft hyphen is U+FFFE, cleaned away later
+            char = "\ufffe" if code == 2 else chr(code) if code <= 0x10FFFF else "\ufffd"
+            self.chars.append(char)
+            if char.isspace() or not _CHAR_BOX(textpage, i, *box_refs):
+                self.centres.append(None)
+                continue
+            x, y = (left.value + right.value) / 2, (bottom.value + top.value) / 2
+            self.centres.append((x, y))
+            for cover in suspects:
+                x0, y0, x1, y1 = cover.bounds
+                if x0 <= x <= x1 and y0 <= y <= y1 and _hides(textpage, i, cover, text_order):
+                    self.hidden.add(i)
+                    self.counts[cover.order] = self.counts.get(cover.order, 0) + 1
+                    break
+
+    @classmethod
+    def find(
+        cls, textpage: pdfium.PdfTextPage, bounded: _BoundedText, objects: _ObjectScan
+    ) -> _Hidden | None:
+        """What the page's boxes hide, or None when they hide nothing. Most boxes have no
+        text under them (the redaction removed it), which one bounded read per box tells;
+        only a page with text under a box is read character by character."""
+        suspects = [
+            cover
+            for cover in objects.covers
+            if bounded(*_shrunk(cover.bounds)).strip()  # text somewhere inside the box
+        ]
+        if not suspects:
+            return None
+        handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+        found = cls(handle, suspects, objects.text_order)  # type: ignore[arg-type]
+        return found if found.hidden else None
+
+    def text(self) -> str:
+        """The page's text, each run of hidden characters (and the spaces within the run)
+        replaced by one marker."""
+        chars = [
+            "\x00" if i in self.hidden else c.replace("\x00", "") for i, c in enumerate(self.chars)
+        ]
+        return clean_text(re.sub(r"\x00(?:\s*\x00)*", self.MARKER, "".join(chars)))
+
+    def region(self, left: float, bottom: float, right: float, top: float) -> str:
+        """The visible characters whose centres lie in a rectangle, in reading order, a
+        space or a line break where others were skipped."""
+        parts: list[str] = []
+        gap = ""
+        for i, centre in enumerate(self.centres):
+            if (
+                centre is None
+                or i in self.hidden
+                or not (left <= centre[0] <= right and bottom <= centre[1] <= top)
+            ):
+                if parts and gap != "\n":
+                    gap = "\n" if self.chars[i] in "\r\n" else " "
+                continue
+            if gap:
+                parts.append(gap)
+                gap = ""
+            parts.append(self.chars[i])
+        return clean_text("".join(parts))
+
+
+def _shrunk(bounds: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    """A box's inside, a point in from each edge, so text beside it does not count."""
+    x0, y0, x1, y1 = bounds
+    return x0 + 1, y0 + 1, x1 - 1, y1 - 1
+
+
+def _hides(textpage: int, index: int, cover: _Cover, text_order: dict[int, int]) -> bool:
+    """Whether a character inside a box is hidden by it (see ``_Hidden``)."""
+    obj = _CHAR_OBJECT(textpage, index)
+    drawn = text_order.get(obj)
+    if drawn is None or drawn < cover.order:  # under the box (or in a form not walked)
+        return True
+    mode = _RENDER_MODE(obj)
+    if mode in _INVISIBLE_MODES:
+        return True
+    colour = [ctypes.c_uint() for _ in range(4)]
+    read = _CHAR_STROKE if mode in _STROKED_MODES else _CHAR_FILL
+    if not read(textpage, index, *[ctypes.byref(value) for value in colour]):
+        return True
+    r, g, b, a = (value.value for value in colour)
+    return a < 128 or 0.299 * r + 0.587 * g + 0.114 * b < 128
+
+
+def _scan_objects(page: pdfium.PdfPage, height: float) -> _ObjectScan:
+    """The largest image's area and resolution, dark filled rectangles, and the order in
+    which text and boxes are drawn. Walks PDFium's objects through its C API: a ruled table
+    has hundreds of paths, and wrapping each in a Python object cost more than reading the
+    page's text."""
     found = _ObjectScan(height)
     found.walk(ctypes.cast(page.raw, ctypes.c_void_p).value, _COUNT_OBJECTS, _GET_OBJECT, 0)
-    return found.image_area, found.image_dpi, found.boxes
+    return found
 
 
 def _c_function(function: Any, restype: Any, *argtypes: Any) -> Callable[..., Any]:
@@ -213,11 +353,39 @@ _GET_FILL_COLOR = _c_function(pdfium_c.FPDFPageObj_GetFillColor, _INT, _HANDLE, 
 _GET_PIXEL_SIZE = _c_function(
     pdfium_c.FPDFImageObj_GetImagePixelSize, _INT, _HANDLE, _UINTS, _UINTS
 )
-_PATH, _IMAGE, _FORM = (
+_COUNT_SEGMENTS = _c_function(pdfium_c.FPDFPath_CountSegments, _INT, _HANDLE)
+_TEXT, _PATH, _IMAGE, _FORM = (
+    pdfium_c.FPDF_PAGEOBJ_TEXT,
     pdfium_c.FPDF_PAGEOBJ_PATH,
     pdfium_c.FPDF_PAGEOBJ_IMAGE,
     pdfium_c.FPDF_PAGEOBJ_FORM,
 )
+_DOUBLES = ctypes.POINTER(ctypes.c_double)
+_COUNT_CHARS = _c_function(pdfium_c.FPDFText_CountChars, _INT, _HANDLE)
+_CHAR_BOX = _c_function(pdfium_c.FPDFText_GetCharBox, _INT, _HANDLE, _INT, *[_DOUBLES] * 4)
+_CHAR_UNICODE = _c_function(pdfium_c.FPDFText_GetUnicode, _UINT, _HANDLE, _INT)
+_CHAR_OBJECT = _c_function(pdfium_c.FPDFText_GetTextObject, _HANDLE, _HANDLE, _INT)
+_CHAR_FILL = _c_function(pdfium_c.FPDFText_GetFillColor, _INT, _HANDLE, _INT, *[_UINTS] * 4)
+_CHAR_STROKE = _c_function(pdfium_c.FPDFText_GetStrokeColor, _INT, _HANDLE, _INT, *[_UINTS] * 4)
+_RENDER_MODE = _c_function(pdfium_c.FPDFTextObj_GetTextRenderMode, _INT, _HANDLE)
+_INVISIBLE_MODES = {3, 7}  # text render modes that paint nothing: invisible, clip only
+_STROKED_MODES = {1, 5}  # modes that paint only the outline, in the stroke colour
+
+
+def _is_rectangle(obj: int) -> bool:
+    """A path of one four-sided shape (a re operator, or four lines and a close): a frame
+    drawn as one filled path has eight or more segments and hides nothing inside it."""
+    return _COUNT_SEGMENTS(obj) <= 5
+
+
+@dataclass(frozen=True)
+class _Cover:
+    """A dark filled rectangle: its bounds in PDF points (left, bottom, right, top), its place
+    in the drawing order, and whether it has a redaction box's size."""
+
+    bounds: tuple[float, float, float, float]
+    order: int
+    listed: bool
 
 
 class _ObjectScan:
@@ -225,7 +393,9 @@ class _ObjectScan:
         self.height = height
         self.image_area = 0.0
         self.image_dpi: float | None = None
-        self.boxes: list[tuple[float, float, float, float]] = []
+        self.covers: list[_Cover] = []
+        self.text_order: dict[int, int] = {}  # text object -> its place in the drawing order
+        self._drawn = 0
         # out-parameters for PDFium, made once: a page has hundreds of paths
         self._bounds = [ctypes.c_float() for _ in range(4)]
         self._bounds_refs = [ctypes.byref(value) for value in self._bounds]
@@ -241,25 +411,26 @@ class _ObjectScan:
         get: Callable[[int, int], int],
         depth: int,
     ) -> None:
-        """Visit the image and path objects of a page or form object, and of the forms in
-        it three levels down. Text objects, most of a text page's objects, are passed over
-        after one call; paths, hundreds on a ruled page, are judged here without a call."""
+        """Visit the objects of a page or form object, and of the forms in it three levels
+        down, in the order they are drawn. Text objects, most of a text page's objects, cost
+        one call and a number; paths, hundreds on a ruled page, are judged here without a
+        call unless they are large and dark."""
         left, bottom, right, top = self._bounds
+        text_order = self.text_order
         for i in range(count(holder)):
             obj = get(holder, i)
             kind = _GET_TYPE(obj)
-            if kind == _PATH:
+            self._drawn += 1
+            if kind == _TEXT:
+                text_order[obj] = self._drawn
+            elif kind == _PATH:
                 if not _GET_BOUNDS(obj, *self._bounds_refs):
                     continue
                 w, h = right.value - left.value, top.value - bottom.value
-                if w >= 12 and 5 <= h <= 200 and self._is_dark_fill(obj):
-                    box = (
-                        left.value,
-                        self.height - top.value,
-                        right.value,
-                        self.height - bottom.value,
-                    )
-                    self.boxes.append(box)
+                if w >= 4 and h >= 4 and self._is_dark_fill(obj) and _is_rectangle(obj):
+                    bounds = (left.value, bottom.value, right.value, top.value)
+                    listed = w >= 12 and 5 <= h <= 200
+                    self.covers.append(_Cover(bounds, self._drawn, listed))
             elif kind == _IMAGE:
                 self._visit_image(obj)
             elif kind == _FORM and depth < 3:
@@ -290,11 +461,14 @@ class _ObjectScan:
 
 
 def _label(
-    bounded: _BoundedText, box: tuple[float, float, float, float], width: float, height: float
+    visible: Callable[[float, float, float, float], str],
+    box: tuple[float, float, float, float],
+    width: float,
+    height: float,
 ) -> str:
-    """Text printed on a box or just right of it, where exemption codes are written."""
+    """Visible text printed on a box or just right of it, where exemption codes are written."""
     x0, top, x1, bottom = box
-    return bounded(
+    return visible(
         max(0.0, x0 - 2),
         max(0.0, height - bottom - 2),
         min(width, x1 + 160),

@@ -76,6 +76,8 @@ class Summary:
     unread_pages: int = 0  # pages that needed OCR and did not get it
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # files whose boxes cover text the PDF still carries (left out of the index)
+    unapplied_redactions: list[dict[str, object]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -89,6 +91,7 @@ class Summary:
             "unread_pages": self.unread_pages,
             "seconds": round(self.seconds, 2),
             "warnings": self.warnings,
+            "unapplied_redactions": self.unapplied_redactions,
         }
 
 
@@ -483,6 +486,16 @@ class Indexer:
                 self.summary.updated += 1
             else:
                 self.summary.added += 1
+            hiding = {p.number: sum(1 for r in p.redactions if r.hidden) for p in result.pages}
+            if any(hiding.values()):
+                self.summary.unapplied_redactions.append(
+                    {
+                        "file": first.name,
+                        "document": result.doc_id,
+                        "boxes": sum(hiding.values()),
+                        "pages": [number for number, boxes in hiding.items() if boxes],
+                    }
+                )
         else:
             self.summary.failed.append({"file": first.name, "reason": result.reason})
         if replaced:
