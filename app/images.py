@@ -30,6 +30,7 @@ class PageImages:
     def __init__(self, index_dir: Path) -> None:
         self.directory = index_dir / "images"
         self._renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-images")
+        self._pages = pdf.PageRenderer()  # used by the renderer thread only
         self._drawing: dict[Path, asyncio.Future[None]] = {}
 
     async def png(self, doc_id: str, source: Path, number: int, width: int) -> Path:
@@ -41,7 +42,9 @@ class PageImages:
         drawing = self._drawing.get(cached)
         if drawing is None:
             loop = asyncio.get_running_loop()
-            drawing = loop.run_in_executor(self._renderer, _draw, cached, source, number, width)
+            drawing = loop.run_in_executor(
+                self._renderer, self._draw, cached, source, number, width
+            )
             self._drawing[cached] = drawing
             drawing.add_done_callback(lambda _: self._drawing.pop(cached, None))
         # shielded: a client that goes away does not cancel a drawing others may wait for
@@ -50,15 +53,15 @@ class PageImages:
 
     def close(self) -> None:
         self._renderer.shutdown(wait=True, cancel_futures=True)
+        self._pages.close()
 
-
-def _draw(cached: Path, source: Path, number: int, width: int) -> None:
-    """Draw a page into the disk cache (unless another server process just did)."""
-    if cached.is_file():
-        return
-    png = pdf.render_png(source, number, width)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as out:
-        out.write(png)
-    os.replace(tmp, cached)  # atomic: a reader never sees half an image
+    def _draw(self, cached: Path, source: Path, number: int, width: int) -> None:
+        """Draw a page into the disk cache (unless another server process just did)."""
+        if cached.is_file():
+            return
+        png = self._pages.png(source, number, width)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(png)
+        os.replace(tmp, cached)  # atomic: a reader never sees half an image

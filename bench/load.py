@@ -2,12 +2,15 @@
 
 Starts the server itself on a free 127.0.0.1 port, waits for /healthz, then runs
 ``--concurrency`` asyncio clients for ``--duration`` seconds, each issuing a weighted mix of
-searches, facet-filtered searches, document pages, page views and page images. Prints
-throughput (requests/s, searches/s), p50/p95/p99 latency per request kind and error counts,
-and optionally writes them as JSON.
+searches, facet-filtered searches, document pages, page views, page images and thumbnails of
+long documents (50 pages or more: what a browser asks for when it opens one's page list).
+Prints throughput (requests/s, searches/s), p50/p95/p99 latency per request kind and error
+counts, and optionally writes them as JSON. ``--fresh-images`` empties the index's image
+cache first, so that images are drawn during the run rather than read from disk.
 
     .venv/bin/python bench/load.py --index /tmp/rr-sample --duration 60 --concurrency 16
     .venv/bin/python bench/load.py --index index --server-workers 2 --json bench/out/load.json
+    .venv/bin/python bench/load.py --index /tmp/rr-real --fresh-images --duration 60
 
 Loopback only; the run is bounded by --duration and --max-requests.
 """
@@ -18,6 +21,7 @@ import argparse
 import asyncio
 import json
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -61,7 +65,9 @@ MIX = {
     "document": 12,
     "page": 20,
     "image": 8,
+    "thumbs": 10,
 }
+LONG_DOCUMENT = 50  # pages
 SEARCH_KINDS = ("search", "facet")
 
 
@@ -145,6 +151,9 @@ def make_request(
     rng: random.Random, docs: list[tuple[str, int]], facets: dict[str, list], mix: dict[str, int]
 ) -> tuple[str, str, dict[str, str | int]]:
     kind = rng.choices(list(mix), weights=list(mix.values()))[0]
+    if kind == "thumbs":
+        doc_id, pages = rng.choice([(d, n) for d, n in docs if n >= LONG_DOCUMENT])
+        return kind, f"/documents/{doc_id}/pages/{rng.randint(1, pages)}.png", {"size": "thumb"}
     doc_id, pages = rng.choice(docs)
     number = rng.randint(1, pages)
     if kind == "search":
@@ -250,6 +259,8 @@ def print_report(report: dict) -> None:
     print(f"the load client itself used {report['client_cpu_share']:.0%} of one core")
     if "image" not in report["mix"]:
         print("page images left out of the mix: the index's documents have no PDF files")
+    elif "thumbs" not in report["mix"]:
+        print(f"thumbnails left out of the mix: no document has {LONG_DOCUMENT} pages or more")
     header = ("requests", "per s", "p50 ms", "p95 ms", "p99 ms", "errors")
     print(f"{'kind':<10}" + "".join(f"{h:>9}" for h in header))
     for kind, k in report["kinds"].items():
@@ -266,6 +277,8 @@ def print_report(report: dict) -> None:
 
 async def run(args: argparse.Namespace) -> dict:
     port = free_port()
+    if args.fresh_images:
+        shutil.rmtree(args.index / "images", ignore_errors=True)
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finally
     server = start_server(args.index, port, args.server_workers, log)
     limits = httpx.Limits(
@@ -280,7 +293,9 @@ async def run(args: argparse.Namespace) -> dict:
             docs, facets = await discover(client)
             mix = dict(MIX)
             if not await images_available(client, docs[0][0]):
-                del mix["image"]
+                del mix["image"], mix["thumbs"]
+            elif not any(pages >= LONG_DOCUMENT for _, pages in docs):
+                del mix["thumbs"]
             stats = Stats()
             client_cpu = time.process_time()
             started = time.monotonic()
@@ -333,6 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--timeout", type=float, default=30.0, help="per-request timeout, s")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--fresh-images", action="store_true", help="empty the index's page image cache first"
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args(argv)
     if not args.index.is_dir():

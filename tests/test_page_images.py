@@ -56,9 +56,15 @@ def test_pdfium_is_never_entered_by_two_threads(tmp_path: Path) -> None:
     """Threads reading and drawing one file at once all get the same whole answers (without
     the module's lock, PDFium corrupts its heap and the process dies)."""
     source = text_only_samples()[-1]
-    with ThreadPoolExecutor(8) as threads:
-        reads = [threads.submit(pdf.read_document, source) for _ in range(8)]
-        draws = [threads.submit(pdf.render_png, source, 1, 200) for _ in range(8)]
-        texts = {tuple(p.text for p in f.result()[1]) for f in reads}
-        pngs = {f.result() for f in draws}
-    assert len(texts) == 1 and len(pngs) == 1
+    renderer = pdf.PageRenderer(keep=1)
+    try:
+        with ThreadPoolExecutor(8) as threads:
+            reads = [threads.submit(pdf.read_document, source) for _ in range(8)]
+            draws = [threads.submit(renderer.png, source, 1, 200) for _ in range(8)]
+            grays = [threads.submit(pdf.render_gray, source, 1, 100) for _ in range(8)]
+            texts = {tuple(p.text for p in f.result()[1]) for f in reads}
+            pngs = {f.result() for f in draws}
+            sizes = {f.result().size for f in grays}
+    finally:
+        renderer.close()
+    assert len(texts) == 1 and len(pngs) == 1 and len(sizes) == 1
