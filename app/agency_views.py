@@ -4,6 +4,7 @@ from ``indexer.browse``."""
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from indexer.browse import AgencyNode, AgencySummary, agency_index
@@ -93,16 +94,14 @@ def agencies_data(library: Library, text: str = "") -> dict[str, object]:
     }
 
 
-def agency_data(library: Library, slug: str, page: int = 1) -> dict[str, object] | None:
-    """One agency's page, or None when the collection names no agency of that slug (or the
-    page of documents is past the last)."""
+def agency_data(library: Library, slug: str, page: int = 1) -> dict[str, Any] | None:
+    """One agency's page, or None when the collection names no agency of that slug. A page
+    past the last has no documents; the route answers it with a 404 that names ``pages``."""
     detail = agency_index(library).detail(slug)
     if detail is None:
         return None
     total = len(detail.documents)
     pages = max(1, -(-total // DOCUMENTS_PER_PAGE))
-    if page > pages:
-        return None
     start = (page - 1) * DOCUMENTS_PER_PAGE
     name = detail.agency.name
     parent = next((s for n, s in reversed(detail.ancestors) if n == detail.agency.parent), None)

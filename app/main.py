@@ -9,8 +9,9 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
+import anyio
 import swagger_ui_bundle
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -24,15 +25,18 @@ from fastapi.responses import (
 )
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from indexer.library import Library, SearchRequest
 from indexer.query import MAX_QUERY_LENGTH, QuerySyntaxError, parse
 from indexer.store import IndexUnavailable
 
 from . import citation, exports, images, views
-from .agency_routes import add_agency_routes
+from .agency_routes import PastLastPage, add_agency_routes
 from .schemas import describe_responses
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +90,69 @@ ERROR_SCHEMA = {
     "required": ["error", "message"],
     "properties": {"error": {"type": "string"}, "message": {"type": "string"}},
 }
+PAST_LAST_PAGE_SCHEMA = {
+    "type": "object",
+    "required": ["error", "message", "last_page", "last_page_url"],
+    "properties": {
+        "error": {"type": "string"},
+        "message": {"type": "string"},
+        "last_page": {"type": "integer", "minimum": 1},
+        "last_page_url": {"type": "string"},
+    },
+}
+
+
+# ASGI messages that carry a response's body (zero-copy and path sends are extensions)
+BODY_MESSAGES = ("http.response.body", "http.response.zerocopysend", "http.response.pathsend")
+
+
+class HeadAsGet:
+    """HEAD on every GET route, static files and the schema included: the app answers the
+    request as a GET and the client gets that status and those headers (Content-Length among
+    them) without the body. Once the headers are out, a body still streaming (an export, a
+    file) is cancelled rather than produced for nobody. A 405 lists HEAD wherever GET is."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] != "HEAD":
+
+            async def allow_head(message: Message) -> None:
+                _allow_head(message)
+                await send(message)
+
+            await self.app(scope, receive, allow_head)
+            return
+
+        with anyio.CancelScope() as body_unwanted:
+            ended = False
+
+            async def headers_only(message: Message) -> None:
+                nonlocal ended
+                if message["type"] not in BODY_MESSAGES:
+                    _allow_head(message)
+                    await send(message)
+                elif not ended:
+                    ended = True
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    if message.get("more_body"):
+                        body_unwanted.cancel()
+
+            # a copy: the server keeps its own scope, and with it the knowledge that this is HEAD
+            await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
+def _allow_head(message: Message) -> None:
+    if message["type"] != "http.response.start" or message["status"] != 405:
+        return
+    headers = MutableHeaders(scope=message)
+    allowed = [method.strip() for method in headers.get("allow", "").split(",") if method.strip()]
+    if "GET" in allowed and "HEAD" not in allowed:
+        headers["allow"] = ", ".join([*allowed, "HEAD"])
 
 
 def answers_json(path: str) -> bool:
@@ -114,6 +181,11 @@ def _openapi_with_real_errors(app: FastAPI) -> dict[str, Any]:
                 responses["400"] = {"description": "Invalid parameters or query", "content": error}
                 if "{" in path:
                     responses["404"] = {"description": "No such document or page", "content": error}
+                if path == "/api/search":
+                    responses["404"] = {
+                        "description": "A page past the last page of results",
+                        "content": {"application/json": {"schema": PAST_LAST_PAGE_SCHEMA}},
+                    }
         schema.get("components", {}).get("schemas", {}).pop("HTTPValidationError", None)
         schema.get("components", {}).get("schemas", {}).pop("ValidationError", None)
         app.openapi_schema = schema
@@ -145,10 +217,11 @@ def create_app(settings: Settings) -> FastAPI:
     app.openapi = lambda: _openapi_with_real_errors(app)  # type: ignore[method-assign]
     app.state.settings = settings
     app.state.library = None
-    app.mount("/static", StaticFiles(directory=str(ROOT / "app" / "static")), name="static")
+    # before /static, which would otherwise answer (404) for everything under it
     app.mount(
         "/static/swagger", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="swagger"
     )
+    app.mount("/static", StaticFiles(directory=str(ROOT / "app" / "static")), name="static")
 
     def library() -> Library:
         if app.state.library is None:
@@ -174,6 +247,8 @@ def create_app(settings: Settings) -> FastAPI:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+    app.add_middleware(HeadAsGet)  # outside the one above, so HEAD gets its headers too
 
     def wants_json(request: Request) -> bool:
         return answers_json(request.url.path)
@@ -211,6 +286,25 @@ def create_app(settings: Settings) -> FastAPI:
         response.headers.update(exc.headers or {})  # e.g. Allow on a 405
         return response
 
+    @app.exception_handler(PastLastPage)
+    async def past_last_page(request: Request, exc: PastLastPage) -> Response:
+        last = request.url.remove_query_params("page")
+        if exc.last_page > 1:
+            last = last.include_query_params(page=exc.last_page)
+        last_url = last.path + (f"?{last.query}" if last.query else "")
+        if wants_json(request):
+            body = {
+                "error": "not_found",
+                "message": exc.detail,
+                "last_page": exc.last_page,
+                "last_page_url": last_url,
+            }
+            return JSONResponse(body, status_code=404)
+        message = Markup('{} <a href="{}">Go to page {}</a>.').format(
+            exc.detail, last_url, exc.last_page
+        )
+        return render(request, "error.html", {"status": 404, "message": message}, status=404)
+
     @app.exception_handler(RequestValidationError)
     async def invalid_params(request: Request, exc: RequestValidationError) -> Response:
         problems = "; ".join(
@@ -245,17 +339,31 @@ def create_app(settings: Settings) -> FastAPI:
             "contract": tuple(contract),
             "collection": tuple(collection),
         }
+        first, last = _iso_date("date_from", date_from), _iso_date("date_to", date_to)
+        if first and last and first > last:
+            raise HTTPException(
+                400,
+                f"date_from {first} is after date_to {last}, so no record can match. "
+                f"Swap them: date_from={last}&date_to={first}.",
+            )
         return SearchRequest(
             q=q.strip(),
             filters={k: v for k, v in filters.items() if v},
-            date_from=_iso_date("date_from", date_from),
-            date_to=_iso_date("date_to", date_to),
+            date_from=first,
+            date_to=last,
             sort=sort,
             page=page,
             per_page=per_page,
         )
 
     Search = Annotated[SearchRequest, Depends(search_request)]
+
+    def search_page(lib: Library, search: SearchRequest) -> dict[str, object]:
+        data = views.search_data(lib, search)
+        last = cast(int, data["pages"])
+        if search.page > last:
+            raise PastLastPage("these results", search.page, last)
+        return data
 
     def document_id(doc_id: str) -> str:
         if not _DOC_ID.match(doc_id):
@@ -271,12 +379,12 @@ def create_app(settings: Settings) -> FastAPI:
         # The view data is plain JSON already. Returned as a dict, FastAPI would walk it again
         # with its generic encoder: 4 ms for a results page, ten times the cost of the search
         # when it comes from the cache. The same goes for documents and pages below.
-        return JSONResponse(views.search_data(lib, request))
+        return JSONResponse(search_page(lib, request))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def html_search(request: Request, lib: Lib, search: Search) -> HTMLResponse:
-        return render(request, "search.html", views.search_data(lib, search))
+        return render(request, "search.html", search_page(lib, search))
 
     @app.get(
         "/api/search.csv",

@@ -242,8 +242,19 @@ def test_agency_record_text_is_escaped(client):
     assert "<script>" not in page.text
 
 
-def test_a_page_of_documents_past_the_last_is_404(client):
-    assert client.get("/api/agencies/ice?page=2").status_code == 404
+def test_a_page_of_documents_past_the_last_is_404_naming_the_last(client, ice):
+    assert ice["pages"] == 1
+    body = get_json(client, "/api/agencies/ice?page=2", status=404)
+    assert body == {
+        "error": "not_found",
+        "message": f"Page 2 is past the end of the documents naming {ICE}: the last is page 1.",
+        "last_page": 1,
+        "last_page_url": "/api/agencies/ice",
+    }
+    page = client.get("/agencies/ice?page=2")
+    assert page.status_code == 404
+    assert "No agency" not in page.text and "the last is page 1." in page.text
+    assert '<a href="/agencies/ice">Go to page 1</a>' in page.text
     assert client.get("/api/agencies/ice?page=0").status_code == 400
 
 

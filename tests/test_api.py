@@ -228,3 +228,54 @@ def test_bad_parameters_are_4xx_not_500(client):
     assert client.get("/api/search", params={"sort": "sideways"}).status_code == 400
     assert client.get("/api/search", params={"date_from": "yesterday"}).status_code == 400
     assert client.get("/api/search", params={"q": "x" * 5000}).status_code == 400
+
+
+def test_a_result_page_past_the_last_is_404_naming_the_last(client):
+    total = search(client, q="plate", per_page=5)["total"]
+    last = -(-total // 5)
+    assert last >= 2
+    assert search(client, q="plate", per_page=5, page=last)["results"]
+    response = client.get("/api/search", params={"q": "plate", "per_page": 5, "page": last + 7})
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": "not_found",
+        "message": f"Page {last + 7} is past the end of these results: the last is page {last}.",
+        "last_page": last,
+        "last_page_url": f"/api/search?q=plate&per_page=5&page={last}",
+    }
+    page = client.get("/search", params={"q": "plate", "per_page": 5, "page": last + 1})
+    assert page.status_code == 404
+    assert f"the last is page {last}." in page.text
+    assert f'<a href="/search?q=plate&amp;per_page=5&amp;page={last}">' in page.text
+    assert f"Page {last + 1} of" not in page.text
+
+
+def test_page_one_of_nothing_is_an_empty_200_and_page_two_points_back_to_it(client):
+    assert search(client, q="zyxwvutsrq")["total"] == 0
+    response = client.get("/api/search", params={"q": "zyxwvutsrq", "page": 2})
+    assert response.status_code == 404
+    body = response.json()
+    assert body["last_page"] == 1 and body["last_page_url"] == "/api/search?q=zyxwvutsrq"
+
+
+REVERSED = {"q": "plate", "date_from": "2019-01-01", "date_to": "2018-01-01"}
+
+
+@pytest.mark.parametrize(
+    "path", ["/search", "/api/search", "/api/search.csv", "/api/search.jsonl", "/search.atom"]
+)
+def test_a_reversed_date_range_is_a_400_that_suggests_the_swap(client, path):
+    response = client.get(path, params=REVERSED)
+    assert response.status_code == 400
+    said = "date_from 2019-01-01 is after date_to 2018-01-01"
+    swap = "date_from=2018-01-01&date_to=2019-01-01"
+    if path == "/search":
+        assert said in response.text and html.escape(swap) in response.text
+    else:
+        body = response.json()
+        assert body["error"] == "bad_request"
+        assert said in body["message"] and swap in body["message"]
+    # the same range the right way round, or one day, searches
+    for first, last in [("2018-01-01", "2019-01-01"), ("2018-03-20", "2018-03-20")]:
+        params = {**REVERSED, "date_from": first, "date_to": last}
+        assert client.get(path, params=params).status_code == 200, (path, first, last)

@@ -163,9 +163,12 @@ def test_absurd_page_sizes_are_refused_with_400(client, per_page):
     assert response.status_code == 400
 
 
-def test_the_last_allowed_result_page_is_empty_not_slow_or_an_error(client):
-    data = client.get("/api/search", params={"q": "plate", "page": 1_000_000}).json()
-    assert data["results"] == [] and data["total"] > 0
+def test_the_last_allowed_result_page_is_a_404_naming_the_last_not_slow_or_an_error(client):
+    response = client.get("/api/search", params={"q": "plate", "page": 1_000_000})
+    assert response.status_code == 404
+    data = response.json()
+    last = client.get("/api/search", params={"q": "plate", "page": data["last_page"]}).json()
+    assert last["results"] and last["page"] == last["pages"] == data["last_page"]
 
 
 @pytest.mark.parametrize("number", ["0", "-1", "99999", str(2**63 - 1)])
