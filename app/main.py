@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, cast
 import anyio
 import swagger_ui_bundle
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParameter
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import (
@@ -35,7 +36,7 @@ from indexer.library import Library, SearchRequest
 from indexer.query import MAX_QUERY_LENGTH, QuerySyntaxError, parse
 from indexer.store import IndexUnavailable
 
-from . import citation, exports, images, views
+from . import citation, exports, facet_views, images, views
 from .agency_routes import PastLastPage, add_agency_routes
 from .schemas import describe_responses
 
@@ -385,6 +386,28 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def html_search(request: Request, lib: Lib, search: Search) -> HTMLResponse:
         return render(request, "search.html", search_page(lib, search))
+
+    FacetName = Annotated[
+        Literal["agency", "doc_type", "year", "exemption", "contract", "collection"],
+        PathParameter(description="A facet of the search"),
+    ]
+    Contains = Annotated[
+        str, Query(max_length=200, description="Only values containing this (any case)")
+    ]
+
+    @app.get(
+        "/api/search/facets/{name}",
+        tags=["search"],
+        summary="Every value of one facet for a search, with its count of documents",
+    )
+    def api_facet(lib: Lib, request: Search, name: FacetName, contains: Contains = "") -> Any:
+        return facet_views.facet_data(lib, request, name, contains)
+
+    @app.get("/search/facets/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def html_facet(
+        request: Request, lib: Lib, search: Search, name: FacetName, contains: Contains = ""
+    ) -> HTMLResponse:
+        return render(request, "facet.html", facet_views.facet_data(lib, search, name, contains))
 
     @app.get(
         "/api/search.csv",

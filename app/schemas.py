@@ -37,7 +37,13 @@ class SearchResult(_Open):
     doc_type: str
     collection: str
     page_count: int
-    agencies: list[str]
+    date_iso: Annotated[str | None, Field(description="date when it is a calendar date")]
+    agencies: Annotated[list[str], Field(description="Every agency the document names")]
+    agencies_shown: Annotated[
+        list[str], Field(description="The few to name: selected, named by the query, most named")
+    ]
+    agencies_more: Annotated[int, Field(description="Agencies beyond agencies_shown")]
+    agencies_url: str
     url: str
     hits: Annotated[list[SearchHit], Field(description="The first pages that match")]
     more_hits: Annotated[int, Field(description="Matching pages beyond those in hits")]
@@ -85,6 +91,11 @@ class SearchLinks(_Open):
     atom: str
 
 
+class FacetTotal(_Open):
+    values: Annotated[int, Field(description="Values the facet has for this search")]
+    url: Annotated[str, Field(description="The page listing every value")]
+
+
 class SearchResults(_Open):
     query: str
     total: Annotated[int, Field(description="Matching documents")]
@@ -96,7 +107,11 @@ class SearchResults(_Open):
     date_to: date | None
     results: list[SearchResult]
     facets: Facets
+    facet_totals: dict[str, FacetTotal]
     facet_labels: dict[str, str]
+    notices: Annotated[
+        list[str], Field(description="How the query was read where it differs from as typed")
+    ]
     suggestion: Annotated[Suggestion | None, Field(description="A spelling correction")]
     chips: Annotated[list[FilterChip], Field(description="The filters applied")]
     links: SearchLinks
@@ -215,6 +230,7 @@ class Document(_Open):
     size: int
     page_count: int
     date: Annotated[str | None, ISO_DATE]
+    date_iso: Annotated[str | None, Field(description="date when it is a calendar date")]
     doc_type: str
     status: str
     error: str | None
@@ -222,6 +238,7 @@ class Document(_Open):
     metadata: Annotated[dict[str, str], Field(description="The PDF's document information")]
     entities: Entities
     pages: list[PageSummary]
+    page_window: Annotated[int, Field(description="Thumbnails the HTML page shows at once")]
     query: str
     hits: Annotated[list[DocumentHit], Field(description="Every page that matches the query")]
     citation: DocumentCitation
@@ -249,8 +266,15 @@ class Redaction(_Open):
         tuple[float, float, float, float],
         Field(description="x0, top, x1, bottom in PDF points from the top left corner"),
     ]
-    label: str
+    label: Annotated[str, Field(description="Visible text on the box or just right of it")]
     exemptions: list[str]
+    covers_text: Annotated[
+        bool,
+        Field(
+            description="The PDF still carries text under the box (left out of the page's "
+            "text: the redaction was not applied to the text layer)"
+        ),
+    ]
 
 
 class RedactionSummary(_Open):

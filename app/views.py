@@ -4,10 +4,16 @@ the HTML template renders. Nothing is computed twice for two formats, so they ca
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import heapq
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import lru_cache
 from typing import Protocol
 from urllib.parse import urlencode
 
+from indexer import query
+from indexer.entities.agencies import abbreviates, initials, normalise
 from indexer.library import (
     FACETS,
     DocumentView,
@@ -44,6 +50,30 @@ FACET_LABELS = {
 }
 
 
+# agencies a search result names before "+ N more": long records name hundreds
+AGENCIES_SHOWN = 5
+# thumbnails a document page shows at once; the other pages wait, folded, in windows this size
+PAGE_WINDOW = 24
+
+_ISO_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-\d{2})?)?")
+
+
+def iso_date(value: str | None) -> str | None:
+    """``value`` when it is a date HTML's <time datetime> accepts (YYYY, YYYY-MM or YYYY-MM-DD,
+    a real one), else None: a document's date may be a fiscal year such as FY2019."""
+    found = _ISO_DATE.fullmatch(value) if value else None
+    if found is None or found["year"] == "0000":
+        return None
+    if found["month"] is not None and not 1 <= int(found["month"]) <= 12:
+        return None
+    if len(found[0]) == 10:
+        try:
+            date.fromisoformat(found[0])
+        except ValueError:
+            return None
+    return found[0]
+
+
 def query_string(params: Sequence[tuple[str, str]]) -> str:
     return urlencode([(k, v) for k, v in params if v not in ("", None)])
 
@@ -68,6 +98,14 @@ def search_data(library: Library, request: SearchRequest) -> dict[str, object]:
     """The search page: results with their page hits, and facets with toggle links."""
     result = library.search(request)
     base = request_params(request)
+    agency_order = AgencyOrder(
+        selected=frozenset(request.filters.get("agency", ())),
+        leaves=tuple(
+            leaf
+            for leaf in query.positive_leaves(query.parse(request.q))
+            if leaf.field in ("content", "agency")
+        ),
+    )
     return {
         "query": request.q,
         "total": result.total,
@@ -77,17 +115,24 @@ def search_data(library: Library, request: SearchRequest) -> dict[str, object]:
         "sort": request.sort,
         "date_from": request.date_from,
         "date_to": request.date_to,
-        "results": [_row(row, request.q) for row in result.rows],
+        "results": [_row(row, request.q, agency_order) for row in result.rows],
         "facets": {
             name: [
                 {
                     "value": v.value,
                     "count": v.count,
                     "selected": v.selected,
-                    "toggle_url": "/search?" + query_string(_toggle(base, name, v.value)),
+                    "toggle_url": "/search?" + query_string(toggled(base, name, v.value)),
                 }
                 for v in values
             ]
+            for name, values in result.facets.items()
+        },
+        "facet_totals": {
+            name: {
+                "values": result.facet_totals.get(name, len(values)),
+                "url": f"/search/facets/{name}?" + query_string(base),
+            }
             for name, values in result.facets.items()
         },
         "facet_labels": FACET_LABELS,
@@ -114,13 +159,68 @@ def document_fields(doc: DocumentLike) -> dict[str, object]:
         "doc_type": doc.doc_type,
         "collection": doc.collection,
         "page_count": doc.page_count,
+        "date_iso": iso_date(doc.date),
     }
 
 
-def _row(row: ResultRow, q: str) -> dict[str, object]:
+class AgencyOrder:
+    """Which of a result's agencies to name first: those selected in the agency facet, then
+    those the query names (``agency:ICE``, or words of the name or its initials among the
+    query's words), then those the document names on most pages."""
+
+    def __init__(
+        self,
+        selected: frozenset[str],
+        leaves: tuple[query.Word | query.Phrase | query.Prefix, ...],
+    ) -> None:
+        self.selected = selected
+        self.leaves = leaves
+
+    def first(self, agencies: Sequence[str], mentions: Mapping[str, int], count: int) -> list[str]:
+        """The ``count`` agencies of ``agencies`` to name, in the order to name them;
+        ``mentions`` says on how many pages the document names each."""
+
+        selected, leaves = self.selected, self.leaves
+
+        def key(item: tuple[int, str]) -> tuple[bool, int, int, int]:
+            index, name = item
+            named = sum(_names(leaf, name) for leaf in leaves) if leaves else 0
+            return (name not in selected, -named, -mentions.get(name, 0), index)
+
+        return [name for _, name in heapq.nsmallest(count, enumerate(agencies), key=key)]
+
+
+_FILLER = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+@lru_cache(maxsize=1 << 16)
+def _names(leaf: query.Word | query.Phrase | query.Prefix, agency: str) -> bool:
+    """Whether a term of the query names an agency: its words are words of the name, in
+    order, or it is written in capitals (or asked of the agency field) and abbreviates it."""
+    words = normalise(agency).split()
+    if isinstance(leaf, query.Prefix):
+        prefix = normalise(leaf.text)
+        return bool(prefix) and any(word.startswith(prefix) for word in words)
+    wanted = normalise(leaf.text).split()
+    if not _FILLER.issuperset(wanted) and any(
+        words[i : i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)
+    ):
+        return True
+    text = leaf.text.strip()
+    if isinstance(leaf, query.Word) and (text.isupper() or leaf.field == "agency"):
+        letters = text.upper()
+        return len(letters) >= 2 and (letters in initials(agency) or abbreviates(letters, agency))
+    return False
+
+
+def _row(row: ResultRow, q: str, agency_order: AgencyOrder) -> dict[str, object]:
+    shown = agency_order.first(row.agencies, row.agency_pages, AGENCIES_SHOWN)
     return {
         **document_fields(row),
         "agencies": list(row.agencies),
+        "agencies_shown": shown,
+        "agencies_more": len(row.agencies) - len(shown),
+        "agencies_url": f"/documents/{row.id}#entities-agency",
         "url": f"/documents/{row.id}",
         "hits": [
             {"page": hit.page, "excerpt": hit.excerpt, "url": page_url(row.id, hit.page, q)}
@@ -130,7 +230,8 @@ def _row(row: ResultRow, q: str) -> dict[str, object]:
     }
 
 
-def _toggle(base: list[tuple[str, str]], name: str, value: str) -> list[tuple[str, str]]:
+def toggled(base: list[tuple[str, str]], name: str, value: str) -> list[tuple[str, str]]:
+    """The search's parameters with a facet value added, or removed if it was there."""
     if (name, value) in base:
         return [pair for pair in base if pair != (name, value)]
     return [*base, (name, value)]
@@ -221,6 +322,7 @@ def document_data(
         "size": doc.size,
         "page_count": doc.page_count,
         "date": doc.date,
+        "date_iso": iso_date(doc.date),
         "doc_type": doc.doc_type,
         "status": doc.status,
         "error": doc.error,
@@ -238,6 +340,7 @@ def document_data(
             }
             for p in view.pages
         ],
+        "page_window": PAGE_WINDOW,
         "query": q,
         "hits": [
             {
@@ -315,7 +418,12 @@ def page_data(view: PageView, q: str, base_url: str) -> dict[str, object]:
         "image_only": page.image_only,
         "bates": page.bates,
         "redactions": [
-            {"bbox": list(r.bbox), "label": r.label, "exemptions": list(r.exemptions)}
+            {
+                "bbox": list(r.bbox),
+                "label": r.label,
+                "exemptions": list(r.exemptions),
+                "covers_text": r.hidden > 0,
+            }
             for r in page.redactions
         ],
         "redaction_summary": {"boxes": len(page.redactions), "exemptions": exemptions},

@@ -367,6 +367,21 @@ class Catalog:
             f"SELECT doc_id, kind, value FROM entities WHERE kind IN ({marks})", kinds
         )
 
+    def mention_counts(self, doc_ids: Sequence[str], kind: str) -> dict[str, dict[str, int]]:
+        """For each document, how many pages name each of its entities of one kind."""
+        if not doc_ids:
+            return {}
+        marks = ",".join("?" * len(doc_ids))
+        rows = self._all(
+            f"SELECT doc_id, value, json_array_length(pages) FROM entities "
+            f"WHERE kind = ? AND doc_id IN ({marks})",
+            (kind, *doc_ids),
+        )
+        counts: dict[str, dict[str, int]] = {}
+        for doc_id, value, pages in rows:
+            counts.setdefault(doc_id, {})[value] = pages
+        return counts
+
     def entity_values_of(self, doc_id: str) -> list[tuple[str, str, str]]:
         """(doc_id, kind, value) for every entity of one document."""
         return [

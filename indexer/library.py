@@ -53,6 +53,7 @@ class ResultRow:
     collection: str
     page_count: int
     agencies: tuple[str, ...]
+    agency_pages: Mapping[str, int]  # how many of its pages name each agency
     hits: tuple[PageHit, ...]
     more_hits: int  # matching pages beyond those in ``hits``
 
@@ -72,6 +73,7 @@ class SearchResult:
     facets: dict[str, list[FacetValue]]
     suggestion: str | None = None  # the query with misspelled words corrected
     notices: tuple[str, ...] = ()  # how the query was read, where it differs from as typed
+    facet_totals: Mapping[str, int] = field(default_factory=dict)  # values of each facet in all
 
 
 @dataclass(frozen=True)
@@ -337,7 +339,7 @@ class Library:
                 # are checked once, not once to match and again to rank
                 ranked = self._ranked(generation, node)
             matched, selected, final = self._select(generation, node, request, ranked)
-            facets = self._count_facets(table, matched, selected, request)
+            facets, facet_totals = self._count_facets(table, matched, selected, request)
             start = (max(request.page, 1) - 1) * request.per_page
             end = start + request.per_page
             if ranked is not None:
@@ -347,7 +349,7 @@ class Library:
             rows = self._rows(searcher, node, shown, table)
             suggestion = self._suggest(generation, node, request.q) if not final else None
             result = SearchResult(
-                request, len(final), tuple(rows), facets, suggestion, parsed.notices
+                request, len(final), tuple(rows), facets, suggestion, parsed.notices, facet_totals
             )
             generation.results.put(key, result)
         return result
@@ -482,31 +484,41 @@ class Library:
         matched: set[int],
         selected: dict[str, set[int]],
         request: SearchRequest,
-    ) -> dict[str, list[FacetValue]]:
-        """Counts of documents per value. A facet's own selection does not narrow its counts,
-        so its other values stay visible to be added (values within a facet combine with OR)."""
+    ) -> tuple[dict[str, list[FacetValue]], dict[str, int]]:
+        """Each facet's most common values (and those selected), and how many values each
+        facet has in all."""
         matched_mask = table.mask(matched)
         selected_masks = {name: table.mask(docs) for name, docs in selected.items()}
         facets: dict[str, list[FacetValue]] = {}
+        totals: dict[str, int] = {}
         for name in FACETS:
-            base = matched_mask
-            for other, mask in selected_masks.items():
-                if other != name:
-                    base &= mask
-            counts: dict[str, int] = {}
-            if base:
-                for value, mask in table.masks[name].items():
-                    if count := (base & mask).bit_count():
-                        counts[value] = count
-            chosen = set(request.filters.get(name, ()))
-            ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-            if name == "year":
-                ranked = sorted(counts.items(), reverse=True)
-            shown = ranked[:FACET_VALUES_SHOWN]
-            shown_values = {value for value, _ in shown}
-            shown += [(value, counts.get(value, 0)) for value in sorted(chosen - shown_values)]
-            facets[name] = [FacetValue(value, count, value in chosen) for value, count in shown]
-        return facets
+            counts = _facet_counts(table, name, matched_mask, selected_masks)
+            totals[name] = len(counts)
+            facets[name] = _facet_values(name, counts, request, FACET_VALUES_SHOWN)
+        return facets, totals
+
+    def facet_values(
+        self, request: SearchRequest, name: str, contains: str = ""
+    ) -> list[FacetValue]:
+        """Every value of one facet for a search (not only the most common), those whose
+        text contains ``contains`` (ignoring case) when it is given."""
+        if name not in FACETS:
+            raise ValueError(f"no facet {name!r}")
+        node = q.parse(request.q)
+        with self._lock:
+            generation = self._generation()
+            table = generation.table
+            matched, selected, _ = self._select(generation, node, request)
+            counts = _facet_counts(
+                table,
+                name,
+                table.mask(matched),
+                {other: table.mask(docs) for other, docs in selected.items()},
+            )
+        wanted = contains.strip().casefold()
+        if wanted:
+            counts = {value: n for value, n in counts.items() if wanted in value.casefold()}
+        return _facet_values(name, counts, request, None)
 
     def _order(
         self,
@@ -540,7 +552,9 @@ class Library:
         page_hits = self.text.page_hits(searcher, node, shown) if node is not None else {}  # type: ignore[arg-type]
         excerpts = Excerpts(self.text.highlight_terms(searcher, node))  # type: ignore[arg-type]
         rows = []
-        docs = self.catalog.documents_by_id([table.ids[d] for d in shown])
+        doc_ids = [table.ids[d] for d in shown]
+        docs = self.catalog.documents_by_id(doc_ids)
+        mentions = self.catalog.mention_counts(doc_ids, "agency")
         for docnum in shown:
             doc = docs.get(table.ids[docnum])
             if doc is None:
@@ -561,6 +575,7 @@ class Library:
                     collection=doc.collection,
                     page_count=doc.page_count,
                     agencies=table.values["agency"].get(docnum, ()),
+                    agency_pages=mentions.get(doc.id, {}),
                     hits=hits,
                     more_hits=max(0, len(pages) - len(hits)),
                 )
@@ -646,3 +661,36 @@ class Library:
                 "unapplied_redactions": self.catalog.unapplied_redactions(),
                 "last_run": self.catalog.last_run(),
             }
+
+
+def _facet_counts(
+    table: _FacetTable, name: str, matched: int, selected: Mapping[str, int]
+) -> dict[str, int]:
+    """Documents per value of one facet. Its own selection does not narrow its counts, so its
+    other values stay visible to be added (values within a facet combine with OR)."""
+    base = matched
+    for other, mask in selected.items():
+        if other != name:
+            base &= mask
+    counts: dict[str, int] = {}
+    if base:
+        for value, mask in table.masks[name].items():
+            if count := (base & mask).bit_count():
+                counts[value] = count
+    return counts
+
+
+def _facet_values(
+    name: str, counts: dict[str, int], request: SearchRequest, limit: int | None
+) -> list[FacetValue]:
+    """A facet's values, most documents first (years newest first), at most ``limit`` of
+    them, and those selected whatever their count."""
+    chosen = set(request.filters.get(name, ()))
+    if name == "year":
+        ranked = sorted(counts.items(), reverse=True)
+    else:
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ranked[:limit]
+    shown_values = {value for value, _ in shown}
+    shown += [(value, counts.get(value, 0)) for value in sorted(chosen - shown_values)]
+    return [FacetValue(value, count, value in chosen) for value, count in shown]

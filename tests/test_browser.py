@@ -1,7 +1,8 @@
 """The site in a real browser: Debian's chromium, headless, driven by Playwright, against
 `readingroom serve` on a loopback port. Every path runs with JavaScript on and off; axe-core
-checks the pages for serious and critical accessibility problems. A failing test saves a
-screenshot under tests/browser/screenshots/ and names it in the report."""
+checks the pages for serious and critical accessibility problems; long real records must fit a
+phone. A failing test saves a screenshot under tests/browser/screenshots/ and names it in the
+report."""
 
 from __future__ import annotations
 
@@ -9,18 +10,31 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from .browser.support import ScreenshotOnFailure, axe_violations, chromium
+from app.views import AGENCIES_SHOWN, PAGE_WINDOW
+
+from .browser.support import (
+    AGENCY_LISTS,
+    LONG_QUERY,
+    LONGEST,
+    ScreenshotOnFailure,
+    axe_violations,
+    chromium,
+    long_records_index,
+    overflow,
+)
+from .conftest import requires_shared
 from .serving import running_server
 
 BATES = re.compile(r"ICE-2019-FOIA-\d{6}")
 QUERY = '"license plate"'
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 768}
 
 
 # -- fixtures ---------------------------------------------------------------------------------
@@ -35,6 +49,13 @@ def browser() -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def site(browser: Any, sample_index: Path) -> Iterator[str]:
     with running_server(sample_index) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def long_site(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site over long real records (see tests/browser/support.py)."""
+    with running_server(long_records_index(tmp_path_factory.mktemp("long"))) as base:
         yield base
 
 
@@ -94,6 +115,11 @@ def js_page(request, browser, site, screenshots) -> Iterator[Any]:
 def axe_page(request, browser, site, screenshots) -> Iterator[Any]:
     # axe-core is injected as a script, which the site's CSP (script-src 'self') would block.
     yield from open_page(request, browser, site, screenshots, bypass_csp=True)
+
+
+@pytest.fixture
+def long_page(request, browser, long_site, screenshots) -> Iterator[Any]:
+    yield from open_page(request, browser, long_site, screenshots, bypass_csp=True)
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -386,5 +412,106 @@ def test_axe_reports_what_it_finds(axe_page):
 def test_phone_layout_does_not_scroll_sideways(axe_page, name):
     axe_page.set_viewport_size(PHONE)
     PAGES[name](axe_page)
-    widths = axe_page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    assert widths[0] <= widths[1], f"{axe_page.url} is {widths[0]}px wide on a {widths[1]}px phone"
+    assert overflow(axe_page) == []
+
+
+def json_twin(page: Any) -> dict[str, Any]:
+    """The JSON twin the page links to, fetched by the browser's context."""
+    href = page.locator('link[rel=alternate][type="application/json"]').get_attribute("href")
+    response = page.request.get(href)
+    assert response.ok, href
+    return response.json()
+
+
+def excerpt_top(page: Any) -> float:
+    """How far down the page the first excerpt of the first result starts, in CSS pixels."""
+    return page.locator("li.result ul.pagehits").first.bounding_box()["y"] + page.evaluate(
+        "() => window.scrollY"
+    )
+
+
+@requires_shared
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_long_records_fit_the_screen_and_name_a_handful_of_agencies(long_page, viewport):
+    page = long_page
+    page.set_viewport_size(viewport)
+    for query, first in [
+        (LONG_QUERY, None),
+        (f"({LONG_QUERY}) Irvine", "Irvine Police Department"),
+    ]:
+        page.goto("/search?" + urlencode({"q": query}))
+        data = json_twin(page)
+        results = page.locator("li.result")
+        assert results.count() == len(data["results"]) >= len(AGENCY_LISTS)
+        # the excerpts start within the first screen or two, not after hundreds of names
+        limit = 900 if viewport is LAPTOP else 2 * viewport["height"]
+        assert excerpt_top(page) < limit, f"the first excerpt starts {excerpt_top(page)}px down"
+        long_lists = 0
+        for n, result in enumerate(data["results"]):
+            shown = results.nth(n).locator(".agencies .agency").all_inner_texts()
+            assert shown == result["agencies_shown"] and len(shown) <= AGENCIES_SHOWN
+            more = results.nth(n).locator("a.more-agencies")
+            left = len(result["agencies"]) - len(shown)
+            if left:
+                long_lists += left > 100
+                assert more.text_content() == f"+ {left:,} more agencies"
+                assert more.get_attribute("href") == f"{result['url']}#entities-agency"
+            else:
+                assert more.count() == 0
+            if first and first in result["agencies"]:
+                assert shown[0] == first
+        assert long_lists == len(AGENCY_LISTS)
+        assert overflow(page) == []
+        violations = axe_violations(page)
+        assert violations == [], f"axe-core on {page.url}:\n" + "\n".join(violations)
+
+
+@requires_shared
+def test_more_agencies_leads_to_the_documents_list_of_them_all(long_page):
+    page = long_page
+    page.goto("/search?" + urlencode({"q": LONG_QUERY}))
+    more = page.locator("a.more-agencies").first
+    total = len(json_twin(page)["results"][0]["agencies"])
+    more.click()
+    page.wait_for_url("**/documents/*#entities-agency")
+    section = page.locator("#entities-agency")
+    expect(section).to_be_in_viewport()
+    assert section.locator("h2 .count").inner_text() == str(total)
+    assert section.locator("li").count() == total  # the first ones listed, the rest folded
+
+
+@requires_shared
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_the_longest_document_fits_and_loads_one_window_of_thumbnails(long_page, viewport):
+    page = long_page
+    page.set_viewport_size(viewport)
+    page.goto("/search?" + urlencode({"q": "appendix"}))
+    (longest,) = [r for r in json_twin(page)["results"] if r["page_count"] == 196]
+    thumbnails: list[str] = []
+    page.on("request", lambda r: thumbnails.append(r.url) if "size=thumb" in r.url else None)
+    page.goto(longest["url"])
+    page.wait_for_load_state("load")
+    assert json_twin(page)["file_names"][0].endswith(LONGEST)
+    # bring the page list into view: the open window's thumbnails load, the others wait
+    window = page.locator("details.pagewindow[open]")
+    assert window.count() == 1 and page.locator("details.pagewindow").count() == 9
+    for image in window.locator("img").all():
+        image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('details.pagewindow[open] img')]"
+        ".every(image => image.complete && image.naturalWidth > 0)"
+    )
+    opened = window.locator("img").evaluate_all("images => images.map(image => image.src)")
+    assert len(opened) == PAGE_WINDOW
+    assert sorted(set(thumbnails)) == sorted(opened)
+    folded = page.evaluate(
+        "() => [...document.querySelectorAll('details.pagewindow:not([open]) img')]"
+        ".filter(image => image.complete).length"
+    )
+    assert folded == 0
+    # every page stays one click away
+    numbers = page.get_by_role("navigation", name="Go to page").get_by_role("link")
+    assert numbers.count() == 196 and numbers.last.inner_text() == "196"
+    violations = axe_violations(page)
+    assert violations == [], f"axe-core on {page.url}:\n" + "\n".join(violations)
+    assert overflow(page) == []
