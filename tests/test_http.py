@@ -23,7 +23,7 @@ def a_hit(client) -> tuple[str, int]:
 
 def get_paths(client, doc_id: str, page: int) -> list[str]:
     """A URL for each GET route of the app, and a real file under each static mount."""
-    values = {"doc_id": doc_id, "number": page, "slug": "ice"}
+    values = {"doc_id": doc_id, "number": page, "slug": "ice", "name": "agency"}
     paths = []
     for route in client.app.routes:
         if isinstance(route, Mount):
