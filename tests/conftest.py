@@ -71,13 +71,14 @@ def text_only_samples() -> list[Path]:
     return sorted(paths, key=lambda p: (p.stat().st_size, p.name))
 
 
-def write_endless_pdf(path: Path, pages: int = 10_000) -> None:
+def write_endless_pdf(path: Path, pages: int = 100_000) -> None:
     """A valid PDF that no machine reads in any test's time: every page draws one shared
-    content stream of ten million do-nothing operators (`q Q`, save and restore the graphics
-    state), which PDFium parses again for each page. Measured at 0.6 to 1.1 s a page on the
-    development machine, so hours for the file, with the reader peaking at about 100 MB; the
-    file itself is about 1.2 MB and takes half a second to write."""
-    content = zlib.compress(b"q Q\n" * 10_000_000, 9)
+    content stream of a million do-nothing operators (`q Q`, save and restore the graphics
+    state), which PDFium parses again for each page. Measured at about 0.06 s a page on the
+    development machine, so hours for the file, in a few megabytes of memory (a stream ten
+    times longer was as slow per byte but sometimes took the reader past its memory limit);
+    the file itself is about 10 MB and takes a second to write."""
+    content = zlib.compress(b"q Q\n" * 1_000_000, 9)
     kids = b" ".join(b"%d 0 R" % (4 + n) for n in range(pages))
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
