@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from indexer.errors import IndexUnavailable, QuerySyntaxError
 from indexer.library import Library, SearchRequest
 from indexer.pipeline import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Indexer, Summary
-from indexer.query import QuerySyntaxError
-from indexer.store import IndexUnavailable, Store
+from indexer.store import Store
 
 from . import views
 

@@ -32,9 +32,9 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from indexer.errors import IndexUnavailable, QuerySyntaxError
 from indexer.library import Library, SearchRequest
-from indexer.query import MAX_QUERY_LENGTH, QuerySyntaxError, parse
-from indexer.store import IndexUnavailable
+from indexer.query import MAX_QUERY_LENGTH, parse
 
 from . import citation, exports, facet_views, images, views
 from .agency_routes import PastLastPage, add_agency_routes

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.images import WIDTHS
 from indexer import pdf
+from indexer.errors import PdfReadError
 
 
 def main() -> None:
@@ -29,7 +30,7 @@ def main() -> None:
     for path in files:
         try:
             count = len(pdf.read_document(path)[1])
-        except pdf.PdfReadError:
+        except PdfReadError:
             continue
         targets += [(path, n) for n in range(1, count + 1)]
     step = max(1, len(targets) // args.pages)

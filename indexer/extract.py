@@ -19,6 +19,7 @@ from . import ocr, pdf
 from .entities import analyse
 from .entities.bates import page_stamps
 from .entities.exemptions import find_exemptions
+from .errors import OcrUnavailable, PdfReadError
 from .models import Extraction, Failure, Page, Redaction
 
 # Bump when extraction changes what it produces, so that a re-index redoes every file.
@@ -75,7 +76,7 @@ def extract(
     try:
         for number, dpi in first.ocr_pages:
             texts[number] = ocr_page(path, number, dpi, options)
-    except ocr.OcrUnavailable:
+    except OcrUnavailable:
         pass  # the pages stay marked as scans without text
     return finish(first, texts)
 
@@ -104,7 +105,7 @@ def read(
         return Failure(None, 0, f"cannot read the file: {exc.strerror or exc}")
     try:
         info, raw_pages = pdf.read_document(path)
-    except pdf.PdfReadError as exc:
+    except PdfReadError as exc:
         return Failure(sha256, size, str(exc))
     if not raw_pages:
         return Failure(sha256, size, "the PDF has no pages")

@@ -17,8 +17,9 @@ from pathlib import Path
 
 from . import query as q
 from .catalog import Catalog, DocumentRecord
+from .errors import IndexUnavailable
 from .models import Entity, Page
-from .store import IndexUnavailable, Store
+from .store import Store
 from .textindex import Excerpts, TextIndex
 
 FACETS = ("agency", "doc_type", "year", "exemption", "contract", "collection")

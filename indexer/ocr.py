@@ -24,6 +24,8 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pytesseract
 
+from .errors import OcrUnavailable
+
 OCR_DPI = 300  # for pages whose resolution is unknown; scans are read at their own, 150-300
 LANGUAGE = "eng"
 # Mean word confidence below which orientation is checked. Upright sample scans read at
@@ -31,10 +33,6 @@ LANGUAGE = "eng"
 GOOD_CONFIDENCE = 45.0
 PAGE_TIMEOUT = 120  # seconds Tesseract may spend on one pass over one page
 _WORD = re.compile(r"[A-Za-z]{2,}")
-
-
-class OcrUnavailable(RuntimeError):
-    """Tesseract is not installed; the message says how to install it."""
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
+from .errors import PdfReadError
+
 MARGIN_FRACTION = 0.09  # header and footer bands where stamps live, as a share of page height
 MIN_BODY_CHARS = 25  # fewer word characters than this outside the margins: no usable text layer
 IMAGE_COVER_FRACTION = 0.4  # an image this large relative to the page makes it a scan
@@ -56,10 +58,6 @@ def _exclusive(function: Callable[_P, _T]) -> Callable[_P, _T]:
             return function(*args, **kwargs)
 
     return locked
-
-
-class PdfReadError(Exception):
-    """A file that cannot be read as a PDF; the message says why, for the user."""
 
 
 @dataclass(frozen=True)

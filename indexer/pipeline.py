@@ -24,6 +24,7 @@ from pebble import ProcessExpired, ProcessPool
 
 from . import entities, ocr
 from .catalog import Catalog, FileRecord
+from .errors import OcrUnavailable
 from .extract import (
     EXTRACTOR_VERSION,
     Draft,
@@ -137,7 +138,7 @@ def extractor_signature(ocr_mode: str) -> str:
         return f"{EXTRACTOR_VERSION}/ocr=off"
     try:
         engine = ocr.engine_signature()
-    except ocr.OcrUnavailable:
+    except OcrUnavailable:
         engine = "none"
     return f"{EXTRACTOR_VERSION}/ocr={ocr_mode}/{engine}"
 
@@ -460,7 +461,7 @@ class Indexer:
             return False
         try:
             ocr.check_tesseract()
-        except ocr.OcrUnavailable as exc:
+        except OcrUnavailable as exc:
             self.summary.warnings.append(str(exc))
             return False
         return True

@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .errors import QuerySyntaxError
+
 MAX_QUERY_LENGTH = 1000
 
 # field name as typed -> field in the index
@@ -44,15 +46,6 @@ FIELDS = {
 }
 # fields whose values keep their punctuation, such as (b)(7)(C) or HSCEMD-18-C-00001
 _VERBATIM_FIELDS = {"contract", "exemption", "bates", "type", "collection"}
-
-
-class QuerySyntaxError(ValueError):
-    """A query that cannot be understood; the message says what to fix."""
-
-    def __init__(self, message: str, position: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = position
 
 
 @dataclass(frozen=True)

@@ -16,14 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog, FileRecord, Rows, extraction_rows
+from .errors import IndexUnavailable
 from .models import Extraction, Failure
 from .textindex import IndexWriter, Record, TextIndex, analyse_record
 
 SCHEMA_VERSION = "2"
-
-
-class IndexUnavailable(Exception):
-    """The index directory cannot be used; the message says what to do."""
 
 
 class Store:
@@ -55,7 +52,7 @@ class Store:
                 self.catalog.set_meta("schema_version", SCHEMA_VERSION)
         try:
             self.text = TextIndex(directory / "text", create=writable)
-        except FileNotFoundError:
+        except IndexUnavailable:
             self.catalog.close()
             raise IndexUnavailable(
                 f"The index at {directory} has no search index yet (an indexing run has not "

@@ -36,6 +36,7 @@ from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
 
 from . import query as q
+from .errors import IndexUnavailable
 
 PAGE_STRIDE = 1 << 20  # word positions reserved for each page
 PAGE_BREAK = "\f"
@@ -266,7 +267,7 @@ class TextIndex:
             # took analysed values has the same fields
             self._index = index.open_dir(str(directory), schema=make_schema())
         elif not create:
-            raise FileNotFoundError(f"no search index in {directory}")
+            raise IndexUnavailable(f"There is no search index in {directory}.")
         else:
             directory.mkdir(parents=True, exist_ok=True)
             self._index = index.create_in(str(directory), make_schema())
