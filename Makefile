@@ -54,6 +54,7 @@ test: $(VENV)/.installed system-deps node_modules/.package-lock.json
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

@@ -5,29 +5,25 @@ from ``indexer.browse``."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from indexer.browse import AgencyNode, AgencySummary, agency_index
-from indexer.entities.agencies import STATES
-from indexer.library import Library
+from indexer.data import STATES
+from indexer.search import Library
 
-from .views import document_fields, query_string
+from .urls import Urls
+from .views import document_fields, last_page
 
 LEVEL_LABELS = {"federal": "Federal", "state": "State", "local": "Local"}
 DOCUMENTS_PER_PAGE = 50
 SUGGESTIONS = 10
 
 
-def agency_url(slug: str) -> str:
-    return f"/agencies/{slug}"
-
-
-def search_url(agency: str, **filters: str) -> str:
+def search_url(urls: Urls, agency: str, **filters: str) -> str:
     """The search filtered on the agency's canonical name (and other facet values)."""
-    return "/search?" + urlencode([("agency", agency), *filters.items()])
+    return urls.search("html_search", [("agency", agency), *filters.items()])
 
 
-def summary_data(summary: AgencySummary) -> dict[str, object]:
+def summary_data(summary: AgencySummary, urls: Urls) -> dict[str, object]:
     return {
         "name": summary.name,
         "slug": summary.slug,
@@ -37,11 +33,11 @@ def summary_data(summary: AgencySummary) -> dict[str, object]:
         "state": summary.state,
         "ori": summary.ori,
         "count": summary.count,
-        "url": agency_url(summary.slug),
+        "url": urls.path("html_agency", slug=summary.slug),
     }
 
 
-def _node(node: AgencyNode) -> dict[str, object]:
+def _node(node: AgencyNode, urls: Urls) -> dict[str, object]:
     """A node of the tree; a parent the collection does not name has no slug, url or count."""
     return {
         "name": node.name,
@@ -49,12 +45,12 @@ def _node(node: AgencyNode) -> dict[str, object]:
         "abbreviation": node.abbreviation,
         "state": node.state,
         "count": node.count,
-        "url": agency_url(node.slug) if node.slug else None,
-        "children": [_node(child) for child in node.children],
+        "url": urls.path("html_agency", slug=node.slug) if node.slug else None,
+        "children": [_node(child, urls) for child in node.children],
     }
 
 
-def agencies_data(library: Library, text: str = "") -> dict[str, object]:
+def agencies_data(library: Library, urls: Urls, text: str = "") -> dict[str, object]:
     """The list of agencies: flat (``agencies``, what the API promises) and as a tree grouped
     by level, state and parent (``levels``, what the page shows). ``text`` filters both."""
     index = agency_index(library)
@@ -64,7 +60,7 @@ def agencies_data(library: Library, text: str = "") -> dict[str, object]:
         groups: dict[str, list[dict[str, object]]] = {}
         for node in nodes:
             key = node.state if level in ("state", "local") else ""
-            groups.setdefault(key, []).append(_node(node))
+            groups.setdefault(key, []).append(_node(node, urls))
         levels.append(
             {
                 "level": level,
@@ -79,45 +75,47 @@ def agencies_data(library: Library, text: str = "") -> dict[str, object]:
                 ],
             }
         )
-    agencies = [summary_data(s) for s in index.agencies(text)]
-    own = query_string([("q", text)])
+    agencies = [summary_data(s, urls) for s in index.agencies(text)]
     return {
         "filter": text,
         "total": len(agencies),
         "agencies": agencies,
         "levels": levels,
         "links": {
-            "self": "/agencies" + (f"?{own}" if own else ""),
-            "json": "/api/agencies" + (f"?{own}" if own else ""),
-            "clear": "/agencies",
+            "self": urls.path("html_agencies", [("q", text)]),
+            "json": urls.path("api_agencies", [("q", text)]),
+            "clear": urls.path("html_agencies"),
         },
     }
 
 
-def agency_data(library: Library, slug: str, page: int = 1) -> dict[str, Any] | None:
+def agency_data(library: Library, slug: str, urls: Urls, page: int = 1) -> dict[str, Any] | None:
     """One agency's page, or None when the collection names no agency of that slug. A page
     past the last has no documents; the route answers it with a 404 that names ``pages``."""
     detail = agency_index(library).detail(slug)
     if detail is None:
         return None
     total = len(detail.documents)
-    pages = max(1, -(-total // DOCUMENTS_PER_PAGE))
+    pages = last_page(total, DOCUMENTS_PER_PAGE)
     start = (page - 1) * DOCUMENTS_PER_PAGE
     name = detail.agency.name
     parent = next((s for n, s in reversed(detail.ancestors) if n == detail.agency.parent), None)
 
-    def at(number: int) -> str:
-        return agency_url(slug) + (f"?page={number}" if number > 1 else "")
+    def agency_url(other: str) -> str:
+        return urls.path("html_agency", slug=other)
+
+    def at(route: str, number: int) -> str:
+        return urls.path(route, [("page", str(number))] if number > 1 else (), slug=slug)
 
     return {
-        **summary_data(detail.agency),
+        **summary_data(detail.agency, urls),
         "parent_url": agency_url(parent) if parent else None,
         "forms": list(detail.forms),
         "also_written_as": [form for form in detail.forms if form != name],
         "ancestors": [
             {"name": n, "slug": s, "url": agency_url(s) if s else None} for n, s in detail.ancestors
         ],
-        "children": [summary_data(child) for child in detail.children],
+        "children": [summary_data(child, urls) for child in detail.children],
         "documents_total": total,
         "page": page,
         "pages": pages,
@@ -126,8 +124,8 @@ def agency_data(library: Library, slug: str, page: int = 1) -> dict[str, Any] | 
             {
                 **document_fields(doc),
                 "pages": list(doc.pages),
-                "url": f"/documents/{doc.id}",
-                "first_page_url": f"/documents/{doc.id}/pages/{doc.pages[0]}"
+                "url": urls.path("html_document", doc_id=doc.id),
+                "first_page_url": urls.path("html_page", doc_id=doc.id, number=doc.pages[0])
                 if doc.pages
                 else None,
             }
@@ -152,7 +150,7 @@ def agency_data(library: Library, slug: str, page: int = 1) -> dict[str, Any] | 
                 "count": c.count,
                 "vendor": c.vendor,
                 "amount": c.amount,
-                "search_url": search_url(name, contract=c.value),
+                "search_url": search_url(urls, name, contract=c.value),
             }
             for c in detail.contracts
         ],
@@ -161,23 +159,23 @@ def agency_data(library: Library, slug: str, page: int = 1) -> dict[str, Any] | 
                 "value": e.value,
                 "count": e.count,
                 "redactions": e.redactions,
-                "search_url": search_url(name, exemption=e.value),
+                "search_url": search_url(urls, name, exemption=e.value),
             }
             for e in detail.exemptions
         ],
-        "search_url": search_url(name),
+        "search_url": search_url(urls, name),
         "links": {
-            "self": at(page),
-            "json": "/api" + at(page),
-            "list": "/agencies",
-            "search": search_url(name),
-            "prev": at(page - 1) if page > 1 else None,
-            "next": at(page + 1) if page < pages else None,
+            "self": at("html_agency", page),
+            "json": at("api_agency", page),
+            "list": urls.path("html_agencies"),
+            "search": search_url(urls, name),
+            "prev": at("html_agency", page - 1) if page > 1 else None,
+            "next": at("html_agency", page + 1) if page < pages else None,
         },
     }
 
 
-def agency_not_found(library: Library, slug: str) -> dict[str, object]:
+def agency_not_found(library: Library, slug: str, urls: Urls) -> dict[str, object]:
     """What a 404 for an unknown agency says: where the list is, and agencies of like name."""
     words = slug.replace("-", " ").strip()
     suggestions = agency_index(library).agencies(words)[:SUGGESTIONS] if words else []
@@ -185,6 +183,6 @@ def agency_not_found(library: Library, slug: str) -> dict[str, object]:
         "error": "not_found",
         "message": f"No agency {slug!r} is named in this collection.",
         "slug": slug,
-        "agencies_url": "/agencies",
-        "suggestions": [summary_data(s) for s in suggestions],
+        "agencies_url": urls.path("html_agencies"),
+        "suggestions": [summary_data(s, urls) for s in suggestions],
     }

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from indexer.catalog import DocumentRecord
 from indexer.models import Entity, Page
+
+from .urls import Urls
 
 _MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
            "Dec."]  # fmt: skip
@@ -36,23 +38,35 @@ class Cited:
 def cited(
     doc: DocumentRecord,
     agencies: Sequence[Entity],
-    base_url: str,
-    bates_range: tuple[str, str] | None = None,
+    urls: Urls,
+    bates: tuple[str, str] | None = None,
 ) -> Cited:
-    base = base_url.rstrip("/")
     author = issuing_agency(agencies, doc.metadata.get("Author", ""))
     return Cited(
         author=author,
         title=descriptive_title(doc),
         date=doc.date,
         collection=doc.collection,
-        url=f"{base}/documents/{doc.id}",
-        pdf_url=f"{base}/documents/{doc.id}/pdf",
+        url=urls.absolute(urls.path("html_document", doc_id=doc.id)),
+        pdf_url=urls.absolute(urls.path("document_pdf", doc_id=doc.id)),
         doc_id=doc.id,
         doc_type=doc.doc_type,
-        bates_range=bates_range,
+        bates_range=bates,
         pages=doc.page_count,
     )
+
+
+def bates_range(stamps: Iterable[str]) -> tuple[str, str] | None:
+    """The Bates range of a record: its lowest and highest stamp (stamps are numbered with
+    leading zeros, so that is its first and last page's), or None when it has none."""
+    ordered = sorted(stamps)
+    return (ordered[0], ordered[-1]) if ordered else None
+
+
+def bates_text(bates: Sequence[str]) -> str:
+    """A Bates range as the site, its exports and its citations write it."""
+    first, last = bates[0], bates[-1]
+    return first if first == last else f"{first} – {last}"
 
 
 def issuing_agency(agencies: Sequence[Entity], author: str) -> str:
@@ -94,16 +108,16 @@ def citation_date(iso: str | None) -> str:
 
 def document_citation(c: Cited) -> str:
     """Agency, title (date), Bates range, release, permalink of the document."""
-    pin = f"{c.bates_range[0]}–{c.bates_range[1]}" if c.bates_range else ""
+    pin = bates_text(c.bates_range) if c.bates_range else ""
     parts = [c.author, f"{c.title} ({citation_date(c.date)})", pin, c.collection, c.url]
     return ", ".join(p for p in parts if p)
 
 
-def page_citation(c: Cited, page: Page) -> str:
+def page_citation(c: Cited, page: Page, permalink: str) -> str:
     """Agency, title (date), Bates number or page, release, permalink of the page."""
     pin = page.bates or f"p. {page.number}"
-    parts = [c.author, f"{c.title} ({citation_date(c.date)})", pin, c.collection]
-    return ", ".join(p for p in parts if p) + f", {c.url}/pages/{page.number}"
+    parts = [c.author, f"{c.title} ({citation_date(c.date)})", pin, c.collection, permalink]
+    return ", ".join(p for p in parts if p)
 
 
 def _year_month_day(iso: str | None) -> list[int]:
@@ -124,7 +138,7 @@ def ris(c: Cited) -> str:
     lines += [("PB", c.author), ("T2", c.collection), ("UR", c.url), ("L1", c.pdf_url)]
     lines.append(("ID", c.doc_id))
     if c.bates_range:
-        lines.append(("N1", f"Bates {c.bates_range[0]} – {c.bates_range[1]}"))
+        lines.append(("N1", _bates_note(c)))
     lines.append(("ER", ""))
     return "".join(
         f"{tag}  - {_one_line(value)}\r\n" for tag, value in lines if value or tag == "ER"
@@ -177,7 +191,7 @@ def csl_json(c: Cited) -> str:
 
 
 def _bates_note(c: Cited) -> str:
-    return f"Bates {c.bates_range[0]} – {c.bates_range[1]}" if c.bates_range else ""
+    return f"Bates {bates_text(c.bates_range)}" if c.bates_range else ""
 
 
 def _one_line(text: str) -> str:

@@ -3,8 +3,12 @@
 A thin layer over the indexer's API and the site; user errors become one-line messages.
 
     readingroom index sample_docs/
-    readingroom search '"license plate" AND ICE' --agency ICE
+    readingroom search '"license plate" AND ICE' --agency ICE --year 2018 --sort=-date
     readingroom serve --port 8000
+
+``readingroom search`` takes every parameter ``/api/search`` does, under the same names
+(``--doc-type`` for ``doc_type``; ``--type`` is the same option) and checked by the same code,
+so that it refuses what the API refuses in the same words.
 """
 
 from __future__ import annotations
@@ -15,14 +19,20 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
-from indexer.errors import IndexUnavailable, QuerySyntaxError
-from indexer.library import Library, SearchRequest
+from indexer.errors import ReadingRoomError
+from indexer.facets import FACETS
 from indexer.pipeline import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Indexer, Summary
+from indexer.search import Library
 from indexer.store import Store
 
-from . import views
+from . import parameters, views
+from .routes import ROUTERS
+from .urls import Urls
+
+# other names some options of ``readingroom search`` answer to
+ALIASES = {"doc_type": ("--type",)}
 
 
 def default_index() -> Path:
@@ -30,11 +40,10 @@ def default_index() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         return int(args.run(args) or 0)
-    except (IndexUnavailable, QuerySyntaxError) as exc:
+    except ReadingRoomError as exc:
         print(f"readingroom: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -42,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
-def _parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="readingroom",
         description="Search released public records page by page.",
@@ -107,15 +116,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "search",
         help="search from the terminal",
-        epilog="Example: readingroom search 'agency:ICE \"license plate\"'",
+        epilog="Example: readingroom search 'agency:ICE \"license plate\"' --year 2018 "
+        "--sort=-date (a value that starts with - follows an =)",
     )
     p.add_argument("query")
     index_option(p)
     p.add_argument("--json", action="store_true", help="print the same JSON as /api/search")
-    p.add_argument("--agency", action="append", default=[])
-    p.add_argument("--type", dest="doc_type", action="append", default=[])
-    p.add_argument("--year", action="append", default=[])
-    p.add_argument("--page", type=int, default=1)
+    search_options(p)
     p.set_defaults(run=cmd_search)
 
     p = sub.add_parser("status", help="what the index holds, and files that failed")
@@ -123,6 +130,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_status)
     return parser
+
+
+def search_options(p: argparse.ArgumentParser) -> None:
+    """The parameters of /api/search besides the query, as options of the same names: a
+    repeatable filter per facet, then the others, taken as text and checked when searching."""
+    for facet in FACETS:
+        p.add_argument(
+            facet.option,
+            *ALIASES.get(facet.name, ()),
+            dest=facet.name,
+            action="append",
+            default=[],
+            metavar=facet.name.upper(),
+            help=f"{facet.label}: only documents with this value (repeat for any of several)",
+        )
+    for name, field in parameters.SearchOptions.model_fields.items():
+        if name != "q":
+            option = "--" + name.replace("_", "-")
+            p.add_argument(option, dest=name, metavar=name.upper(), help=field.description)
 
 
 # -- index ------------------------------------------------------------------------------------
@@ -194,7 +220,7 @@ def format_summary(summary: Summary) -> str:
     ]
     lines += [f"failed: {f['file']}: {f['reason']}" for f in summary.failed]
     lines += [f"warning: {w}" for w in summary.warnings]
-    lines += [unapplied_redaction(r["file"], r) for r in summary.unapplied_redactions]
+    lines += [unapplied_redaction(str(r["file"]), r) for r in summary.unapplied_redactions]
     return "\n".join(lines)
 
 
@@ -223,24 +249,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    filters = {
-        "agency": tuple(args.agency),
-        "doc_type": tuple(args.doc_type),
-        "year": tuple(args.year),
-    }
-    request = SearchRequest(
-        q=args.query, filters={k: v for k, v in filters.items() if v}, page=args.page
+    given = {"q": args.query}
+    for name in parameters.SearchOptions.model_fields:
+        if getattr(args, name, None) is not None:
+            given[name] = getattr(args, name)
+    request = parameters.search_request(
+        parameters.options(given), {facet.name: getattr(args, facet.name) for facet in FACETS}
     )
+    # the routes of the site, for the same links as /api/search (paths: no base URL needed)
+    urls = Urls(route for router in ROUTERS for route in router.routes)
     library = Library(args.index)
     try:
-        data = views.search_data(library, request)
+        data = views.search_data(library, request, urls)
     finally:
         library.close()
     if args.json:
         print(json.dumps(data, indent=2))
         return 0
     print(f"{data['total']} documents")
-    for row in data["results"]:  # type: ignore[attr-defined]
+    for row in cast(list[dict[str, Any]], data["results"]):
         print(f"\n{row['title']}  [{row['doc_type']}, {row['date'] or 'undated'}]  {row['url']}")
         for hit in row["hits"]:
             print(f"  p. {hit['page']}: {_plain(hit['excerpt'])}")

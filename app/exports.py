@@ -12,9 +12,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-from indexer.library import ExportRow, Library, SearchRequest
+from indexer.search import ExportRow, Library, ResultRow, SearchRequest
 
-from .views import document_fields, page_url, query_string, request_params
+from .citation import bates_range, bates_text
+from .urls import Urls
+from .views import document_fields, page_url, request_params
 
 CSV_COLUMNS = [
     "id", "title", "date", "doc_type", "collection", "page_count", "file_names", "agencies",
@@ -27,34 +29,29 @@ ATOM = "http://www.w3.org/2005/Atom"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def export_record(row: ExportRow, base_url: str, q: str) -> dict[str, object]:
+def export_record(row: ExportRow, urls: Urls, q: str) -> dict[str, object]:
     doc = row.document
-    url = f"{base_url.rstrip('/')}/documents/{doc.id}"
+    bates = bates_range(row.entities.get("bates", ()))
     return {
         **document_fields(doc),
         "file_names": list(row.file_names),
         "agencies": list(row.entities.get("agency", ())),
         "contracts": list(row.entities.get("contract", ())),
         "exemptions": list(row.entities.get("exemption", ())),
-        "bates": _bates_range(row.entities.get("bates", ())),
+        "bates": bates_text(bates) if bates else "",
         "matching_pages": [
-            {"page": n, "url": base_url.rstrip("/") + page_url(doc.id, n, q)} for n in row.pages
+            {"page": n, "url": urls.absolute(page_url(urls, doc.id, n, q))} for n in row.pages
         ],
-        "url": url,
+        "url": urls.absolute(urls.path("html_document", doc_id=doc.id)),
     }
 
 
-def _bates_range(stamps: tuple[str, ...]) -> str:
-    ordered = sorted(stamps)
-    return f"{ordered[0]}–{ordered[-1]}" if len(ordered) > 1 else "".join(ordered)
-
-
-def jsonl(library: Library, request: SearchRequest, base_url: str) -> Iterator[str]:
+def jsonl(library: Library, request: SearchRequest, urls: Urls) -> Iterator[str]:
     for row in library.export(request):
-        yield json.dumps(export_record(row, base_url, request.q), ensure_ascii=False) + "\n"
+        yield json.dumps(export_record(row, urls, request.q), ensure_ascii=False) + "\n"
 
 
-def csv_rows(library: Library, request: SearchRequest, base_url: str) -> Iterator[str]:
+def csv_rows(library: Library, request: SearchRequest, urls: Urls) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -67,17 +64,16 @@ def csv_rows(library: Library, request: SearchRequest, base_url: str) -> Iterato
     writer.writerow(CSV_COLUMNS)
     yield flush()
     for row in library.export(request):
-        record = export_record(row, base_url, request.q)
-        cells = []
-        for column in CSV_COLUMNS:
-            value = record[column]
-            if column == "matching_pages":
-                value = " ".join(str(hit["page"]) for hit in value)  # type: ignore[union-attr, index]
-            elif isinstance(value, list):
-                value = "; ".join(str(v) for v in value)
-            cells.append(safe_cell("" if value is None else str(value)))
-        writer.writerow(cells)
+        record = export_record(row, urls, request.q)
+        record["matching_pages"] = " ".join(str(n) for n in row.pages)
+        writer.writerow([safe_cell(_cell(record[column])) for column in CSV_COLUMNS])
         yield flush()
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value)
 
 
 def safe_cell(value: str) -> str:
@@ -87,9 +83,8 @@ def safe_cell(value: str) -> str:
     return value
 
 
-def atom(library: Library, request: SearchRequest, base_url: str) -> str:
+def atom(library: Library, request: SearchRequest, urls: Urls) -> str:
     """The newest documents (by when they entered the collection) that match a search."""
-    base = base_url.rstrip("/")
     newest = SearchRequest(
         q=request.q,
         filters=request.filters,
@@ -99,16 +94,15 @@ def atom(library: Library, request: SearchRequest, base_url: str) -> str:
         per_page=FEED_SIZE,
     )
     result = library.search(newest)
-    search_url = f"{base}/search?{query_string(request_params(request))}"
+    params = request_params(request)
+    search_url = urls.absolute(urls.search("html_search", params))
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
     title = f"Reading Room: {request.q}" if request.q else "Reading Room: new documents"
     _sub(feed, "title", title)
     _sub(feed, "id", search_url)
     _sub(feed, "link", href=search_url, rel="alternate", type="text/html")
-    _sub(
-        feed, "link", href=f"{base}/search.atom?{query_string(request_params(request))}", rel="self"
-    )
+    _sub(feed, "link", href=urls.absolute(urls.search("search_atom", params)), rel="self")
     updated = [library.catalog.document(row.id) for row in result.rows]
     stamps = [doc.indexed_at for doc in updated if doc]
     _sub(
@@ -116,24 +110,26 @@ def atom(library: Library, request: SearchRequest, base_url: str) -> str:
     )
     _sub(_sub(feed, "author"), "name", "Reading Room")
     for row, doc in zip(result.rows, updated, strict=True):
-        if doc is None:
-            continue
-        entry = _sub(feed, "entry")
-        _sub(entry, "title", row.title)
-        _sub(entry, "id", f"{base}/documents/{row.id}")
-        _sub(entry, "link", href=f"{base}/documents/{row.id}", rel="alternate", type="text/html")
-        _sub(entry, "updated", doc.indexed_at)
-        if row.date and len(row.date) == 10:
-            _sub(entry, "published", f"{row.date}T00:00:00Z")
-        summary = (
-            f"{row.doc_type}, {row.date or 'undated'}, {row.page_count} pages, {row.collection}"
-        )
-        if row.agencies:
-            summary += ". " + ", ".join(row.agencies)
-        _sub(entry, "summary", summary)
-        for agency in row.agencies:
-            _sub(entry, "category", term=agency)
+        if doc is not None:
+            url = urls.absolute(urls.path("html_document", doc_id=row.id))
+            _entry(feed, row, doc.indexed_at, url)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode")
+
+
+def _entry(feed: ET.Element, row: ResultRow, indexed_at: str, url: str) -> None:
+    entry = _sub(feed, "entry")
+    _sub(entry, "title", row.title)
+    _sub(entry, "id", url)
+    _sub(entry, "link", href=url, rel="alternate", type="text/html")
+    _sub(entry, "updated", indexed_at)
+    if row.date and len(row.date) == 10:
+        _sub(entry, "published", f"{row.date}T00:00:00Z")
+    summary = f"{row.doc_type}, {row.date or 'undated'}, {row.page_count} pages, {row.collection}"
+    if row.agencies:
+        summary += ". " + ", ".join(row.agencies)
+    _sub(entry, "summary", summary)
+    for agency in row.agencies:
+        _sub(entry, "category", term=agency)
 
 
 def xml_text(value: str) -> str:

@@ -5,20 +5,21 @@ HTML page and its JSON twin."""
 
 from __future__ import annotations
 
-from indexer.library import Library, SearchRequest
+from indexer.facets import Facet
+from indexer.search import Library, SearchRequest
 
-from .views import FACET_LABELS, query_string, request_params, toggled
+from .urls import Urls
+from .views import request_params, toggled
 
 
 def facet_data(
-    library: Library, request: SearchRequest, name: str, contains: str = ""
+    library: Library, request: SearchRequest, facet: Facet, urls: Urls, contains: str = ""
 ) -> dict[str, object]:
-    values = library.facet_values(request, name, contains)
+    values = library.facet_values(request, facet.name, contains)
     base = request_params(request)
-    here = f"/search/facets/{name}"
     return {
-        "facet": name,
-        "label": FACET_LABELS[name],
+        "facet": facet.name,
+        "label": facet.label,
         "query": request.q,
         "contains": contains,
         "count": len(values),
@@ -27,15 +28,15 @@ def facet_data(
                 "value": v.value,
                 "count": v.count,
                 "selected": v.selected,
-                "toggle_url": "/search?" + query_string(toggled(base, name, v.value)),
+                "toggle_url": urls.search("html_search", toggled(base, facet.name, v.value)),
             }
             for v in values
         ],
         "params": [(key, value) for key, value in base if value],
         "links": {
-            "self": here,
-            "all": f"{here}?" + query_string(base),
-            "results": "/search?" + query_string(base),
-            "json": f"/api{here}?" + query_string([*base, ("contains", contains)]),
+            "self": urls.path("html_facet", name=facet.name),
+            "all": urls.search("html_facet", base, name=facet.name),
+            "results": urls.search("html_search", base),
+            "json": urls.search("api_facet", [*base, ("contains", contains)], name=facet.name),
         },
     }

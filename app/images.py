@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from indexer import pdf
+from indexer.store import Layout
 
 # A few sizes only, so the cache on disk cannot be filled with every width someone asks for.
 WIDTHS = {"thumb": 200, "page": 900, "large": 1600}
@@ -28,7 +29,7 @@ class PageImages:
     pages being drawn are kept in a plain dict that only the loop's thread touches."""
 
     def __init__(self, index_dir: Path) -> None:
-        self.directory = index_dir / "images"
+        self.directory = Layout(index_dir).images
         self._renderer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="page-images")
         self._pages = pdf.PageRenderer()  # used by the renderer thread only
         self._drawing: dict[Path, asyncio.Future[None]] = {}

@@ -57,6 +57,8 @@ class FacetValue(_Open):
 
 
 class Facets(_Open):
+    """One list per facet of indexer/facets.py (a test holds them equal)."""
+
     agency: list[FacetValue]
     doc_type: list[FacetValue]
     year: list[FacetValue]
@@ -85,6 +87,7 @@ class SearchLinks(_Open):
     sort_relevance: str
     sort_date: str
     sort_date_desc: str
+    sort_indexed_desc: str
     clear: str
     csv: str
     jsonl: str

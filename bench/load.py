@@ -35,6 +35,8 @@ from typing import IO
 
 import httpx2 as httpx
 
+from indexer.store import Layout
+
 HOST = "127.0.0.1"
 QUERIES = [
     "license plate",
@@ -278,7 +280,7 @@ def print_report(report: dict) -> None:
 async def run(args: argparse.Namespace) -> dict:
     port = free_port()
     if args.fresh_images:
-        shutil.rmtree(args.index / "images", ignore_errors=True)
+        shutil.rmtree(Layout(args.index).images, ignore_errors=True)
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in finally
     server = start_server(args.index, port, args.server_workers, log)
     limits = httpx.Limits(

@@ -8,7 +8,7 @@ with the real extraction step (``indexer.extract.read`` then ``finish``; the 35 
 take their text from ``tests/gold/sample_truth.json`` instead of OCR, so every page has text
 and entities). Copy k of every document is then written through the real writer,
 ``Store(dir, writable=True).write(...)``, in batches like the indexer's (a commit at
-``pipeline.COMMIT_EVERY_PAGES`` pages or ``COMMIT_EVERY_SECONDS`` after the last), until the
+``pipeline.batches.COMMIT_EVERY_PAGES`` pages or ``COMMIT_EVERY_SECONDS`` after the last), until the
 index holds exactly ``--pages`` pages.
 
 Each copy gets distinct text, deterministically from ``--seed`` and k (copy 0 is the sample
@@ -48,8 +48,8 @@ sys.path.insert(0, str(ROOT))
 from indexer.catalog import Catalog, FileRecord  # noqa: E402
 from indexer.extract import Draft, Options, finish, read  # noqa: E402
 from indexer.models import Entity, Extraction  # noqa: E402
-from indexer.pipeline import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS  # noqa: E402
-from indexer.store import Store  # noqa: E402
+from indexer.pipeline.batches import COMMIT_EVERY_PAGES, COMMIT_EVERY_SECONDS  # noqa: E402
+from indexer.store import Layout, Store  # noqa: E402
 
 SAMPLE = ROOT / "sample_docs"
 TRUTH = ROOT / "tests" / "gold" / "sample_truth.json"
@@ -259,7 +259,7 @@ def generate(pages: int, seed: int):
 
 
 def existing_pages(out: Path) -> int | None:
-    path = out / "catalog.sqlite"
+    path = Layout(out).catalog
     if not path.exists():
         return None
     catalog = Catalog(path, readonly=True)
@@ -330,7 +330,7 @@ def main() -> None:
         flush()
     store.close()
     total = time.perf_counter() - start
-    segments = len(list((args.out / "text").glob("*.seg")))
+    segments = len(list(Layout(args.out).text.glob("*.seg")))
     size_mb = sum(f.stat().st_size for f in args.out.rglob("*") if f.is_file()) / 1e6
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(

@@ -48,10 +48,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from indexer import library as library_module  # noqa: E402
 from indexer import query as q  # noqa: E402
-from indexer.library import FACET_VALUES_SHOWN, FACETS, Library, SearchRequest  # noqa: E402
-from indexer.textindex import compact  # noqa: E402
+from indexer.facets import NAMES  # noqa: E402
+from indexer.index import Snapshot, compact  # noqa: E402
+from indexer.search import Library, SearchRequest  # noqa: E402
+from indexer.search import documents as documents_module  # noqa: E402
+from indexer.search import generations as generations_module  # noqa: E402
+from indexer.search import library as library_module  # noqa: E402
+from indexer.search.facet_table import FACET_VALUES_SHOWN, FacetTable  # noqa: E402
 
 QUERIES = Path(__file__).with_name("queries.txt")
 PER_PAGE = 20
@@ -300,7 +304,7 @@ class Fts:
                 [match, *args],
             )
         selected = {
-            name: values for name, values in query.filters.items() if name in FACETS and values
+            name: values for name, values in query.filters.items() if name in NAMES and values
         }
 
         def narrowed(skip: str | None) -> tuple[str, list[str]]:
@@ -326,7 +330,7 @@ class Fts:
                 if len(facets[facet]) < FACET_VALUES_SHOWN:
                     facets[facet].append((value, n))
         else:
-            for name in FACETS:
+            for name in NAMES:
                 sql, values = narrowed(name)
                 facets[name] = db.execute(
                     "SELECT f.value, count(*) AS n FROM m "
@@ -365,28 +369,30 @@ class Fts:
 
 
 class Stages:
-    """Wraps the Library's collaborators to time each stage of ``search``."""
+    """Wraps the search layer's collaborators to time each stage of ``Library.search``
+    (class attributes and module functions, put back by ``restore``)."""
 
     NAMES = ("matching", "facets", "ranking", "page_hits", "excerpts", "catalog", "table")
 
     def __init__(self, lib: Library) -> None:
         self.totals: dict[str, float] = defaultdict(float)
         self.lib = lib
-        self._wrap(lib.text, "matching", "matching")
-        self._wrap(lib.text, "scored", "ranking")
-        self._wrap(lib.text, "page_hits", "page_hits")
-        self._wrap(lib.text, "highlight_terms", "excerpts")
-        self._wrap(lib, "_count_facets", "facets")
-        self._wrap(lib, "_union", "facets")
-        self._wrap(lib, "_order", "ranking")
-        self._wrap(lib, "_facet_table", "table")
+        self._wrapped: list[tuple[object, str, object]] = []
+        self._wrap(Snapshot, "matching", "matching")
+        self._wrap(Snapshot, "ranked", "ranking")
+        self._wrap(Snapshot, "page_hits", "page_hits")
+        self._wrap(Snapshot, "highlight", "excerpts")
+        self._wrap(library_module, "count_facets", "facets")
+        self._wrap(FacetTable, "union", "facets")
+        self._wrap(library_module, "order", "ranking")
+        self._wrap(generations_module, "FacetTable", "table")
         self._wrap(lib.catalog, "document", "catalog")
         self._wrap(lib.catalog, "pages", "catalog")
         self._wrap(lib.catalog, "page_texts", "catalog")
         self._wrap(lib.catalog, "documents_by_id", "catalog")
         stages = self
 
-        class TimedExcerpts(library_module.Excerpts):
+        class TimedExcerpts(documents_module.Excerpts):
             def excerpt(self, text: str) -> str:
                 start = time.perf_counter()
                 try:
@@ -394,12 +400,13 @@ class Stages:
                 finally:
                     stages.totals["excerpts"] += time.perf_counter() - start
 
-        self._original_excerpts = library_module.Excerpts
-        library_module.Excerpts = TimedExcerpts  # type: ignore[misc]
+        self._wrapped.append((documents_module, "Excerpts", documents_module.Excerpts))
+        documents_module.Excerpts = TimedExcerpts  # type: ignore[misc]
         self._depth = 0
 
     def _wrap(self, owner: object, attr: str, stage: str) -> None:
         original = getattr(owner, attr)
+        self._wrapped.append((owner, attr, original))
         stages = self
 
         def timed(*args: object, **kwargs: object) -> object:
@@ -415,7 +422,8 @@ class Stages:
         setattr(owner, attr, timed)
 
     def restore(self) -> None:
-        library_module.Excerpts = self._original_excerpts  # type: ignore[misc]
+        for owner, attr, original in reversed(self._wrapped):
+            setattr(owner, attr, original)
 
 
 # -- main -----------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ what to do, in words a user can act on; the site and the command line show it as
      ├── IndexUnavailable    the index directory cannot be used: none there yet, built by
      │                       another version, not committed yet, or closed
      ├── QuerySyntaxError    a search query that cannot be read (with the position)
+     ├── InvalidParameter    another search parameter that cannot be used (a date, a facet,
+     │                       a sort); the site answers 400, the command line says it
      ├── PdfReadError        a file that cannot be read as a PDF (damaged, encrypted, …);
      │                       recorded as the file's failure, the batch goes on
      └── OcrUnavailable      Tesseract is missing or failed; scanned pages stay unread
@@ -34,6 +36,10 @@ class QuerySyntaxError(ReadingRoomError):
     def __init__(self, message: str, position: int | None = None) -> None:
         super().__init__(message)
         self.position = position
+
+
+class InvalidParameter(ReadingRoomError):
+    """A parameter whose value cannot be searched with; the message says what to write."""
 
 
 class PdfReadError(ReadingRoomError):

@@ -8,7 +8,7 @@
                    bates:ICE-2019-FOIA-000123  from:smith  to:lbpd  subject:"query request"
     prefixes       licens*
 
-The tree is independent of the search engine; ``textindex`` turns it into a Whoosh query.
+The tree is independent of the search engine; ``indexer.index`` turns it into a Whoosh query.
 Errors are ``QuerySyntaxError`` with a message that says what to change. An operator with
 nothing after it (``ERO AND``, ``ERO &``) is such an error rather than silently dropped, so
 that the user sees which half of the query was lost.
@@ -44,8 +44,11 @@ FIELDS = {
     "title": "title",
     "collection": "collection",
 }
-# fields whose values keep their punctuation, such as (b)(7)(C) or HSCEMD-18-C-00001
-_VERBATIM_FIELDS = {"contract", "exemption", "bates", "type", "collection"}
+# Fields (as in the index) whose values are codes, such as (b)(7)(C) or HSCEMD-18-C-00001:
+# typed with their punctuation, which the parser keeps, and indexed and searched as one
+# compact value each (the text index's schema gives these fields its code analyzer).
+CODE_FIELDS = frozenset({"doc_type", "collection", "contract", "exemption", "bates"})
+_VERBATIM_FIELDS = {typed for typed, field in FIELDS.items() if field in CODE_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -153,8 +156,6 @@ def _lex(text: str) -> tuple[list[_Tok], list[str]]:
         assert m is not None  # the word alternative matches any other character
         kind = m.lastgroup
         end = m.end()
-        if kind == "slop":
-            kind = "phrase"
         if kind == "quote":
             raise QuerySyntaxError(
                 f"The quotation mark at position {pos + 1} is not closed: add a closing "
@@ -203,6 +204,11 @@ class _Parser:
     def peek(self) -> _Tok | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
 
+    def peek_kind(self) -> str | None:
+        """The kind of the next token, None at the end."""
+        tok = self.peek()
+        return tok.kind if tok is not None else None
+
     def take(self) -> _Tok:
         tok = self.tokens[self.i]
         self.i += 1
@@ -215,7 +221,7 @@ class _Parser:
         parts = [self.parse_and()]
         while self._is_op(self.peek(), "OR"):
             op = self.take()
-            if self.peek() is None or self.peek().kind == "rparen":  # type: ignore[union-attr]
+            if self.peek_kind() in (None, "rparen"):
                 raise QuerySyntaxError(
                     f"OR at position {op.pos + 1} needs something to search for after it.", op.pos
                 )
@@ -248,7 +254,7 @@ class _Parser:
         if self._is_op(tok, "NOT"):
             assert tok is not None
             self.take()
-            if self.peek() is None or self.peek().kind == "rparen":  # type: ignore[union-attr]
+            if self.peek_kind() in (None, "rparen"):
                 raise QuerySyntaxError(
                     f"NOT at position {tok.pos + 1} needs something to exclude after it.", tok.pos
                 )
@@ -273,14 +279,14 @@ class _Parser:
                 raise QuerySyntaxError(
                     f'The parenthesis at position {tok.pos + 1} is not closed: add ")".', tok.pos
                 )
-            if self.peek().kind == "rparen":  # type: ignore[union-attr]
+            if self.peek_kind() == "rparen":
                 raise QuerySyntaxError(
                     f"The parentheses at position {tok.pos + 1} are empty: put words inside "
                     "them or remove them.",
                     tok.pos,
                 )
             node = self.parse_or()
-            if self.peek() is None or self.peek().kind != "rparen":  # type: ignore[union-attr]
+            if self.peek_kind() != "rparen":
                 raise QuerySyntaxError(
                     f'The parenthesis at position {tok.pos + 1} is not closed: add ")".', tok.pos
                 )
@@ -334,9 +340,7 @@ class _Parser:
         text = ""
         end = start
         depth = 0
-        while self.peek() is not None and self.peek().pos == end:  # type: ignore[union-attr]
-            tok = self.peek()
-            assert tok is not None
+        while (tok := self.peek()) is not None and tok.pos == end:
             if tok.kind not in ("lparen", "rparen", "word"):
                 break
             if tok.kind == "rparen":

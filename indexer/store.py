@@ -1,11 +1,15 @@
 """An index directory: the catalog and the Whoosh index, kept consistent with each other.
 
     index/
-      catalog.sqlite   documents, files, pages, entities, runs (``catalog``)
-      text/            the Whoosh index of document records (``textindex``)
+      catalog.sqlite     documents, files, pages, entities, runs (``catalog``)
+      text/              the Whoosh index of document records (``index``)
+      ocr-cache.sqlite   OCR text by page image, shared by runs and workers (``ocr``)
+      images/            page images drawn for the site (``app.images``)
 
-A schema version is stored in the catalog. An index written by another version is rebuilt
-by the indexer; the site and the other commands refuse it with a message saying so.
+``Layout`` is the one place that spells these names. A schema version is stored in the
+catalog. An index written by another version is rebuilt by the indexer (the catalog and the
+text index; OCR text and page images depend only on a file's content, so they are kept); the
+site and the other commands refuse it with a message saying so.
 """
 
 from __future__ import annotations
@@ -17,16 +21,46 @@ from pathlib import Path
 
 from .catalog import Catalog, FileRecord, Rows, extraction_rows
 from .errors import IndexUnavailable
+from .index import IndexWriter, Record, TextIndex, analyse_record
 from .models import Extraction, Failure
-from .textindex import IndexWriter, Record, TextIndex, analyse_record
 
 SCHEMA_VERSION = "2"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each part of an index lives in its directory."""
+
+    directory: Path
+
+    @property
+    def catalog(self) -> Path:
+        return self.directory / "catalog.sqlite"
+
+    @property
+    def catalog_files(self) -> tuple[Path, ...]:
+        """The catalog with SQLite's write-ahead log and its shared-memory index."""
+        name = self.catalog.name
+        return (self.catalog, self.directory / f"{name}-wal", self.directory / f"{name}-shm")
+
+    @property
+    def text(self) -> Path:
+        return self.directory / "text"
+
+    @property
+    def ocr_cache(self) -> Path:
+        return self.directory / "ocr-cache.sqlite"
+
+    @property
+    def images(self) -> Path:
+        return self.directory / "images"
 
 
 class Store:
     def __init__(self, directory: Path, *, writable: bool = False) -> None:
         self.directory = directory
-        catalog_path = directory / "catalog.sqlite"
+        self.layout = Layout(directory)
+        catalog_path = self.layout.catalog
         if not writable and not catalog_path.exists():
             raise IndexUnavailable(
                 f"No index at {directory}. Build one with: "
@@ -51,7 +85,7 @@ class Store:
             with self.catalog.transaction():
                 self.catalog.set_meta("schema_version", SCHEMA_VERSION)
         try:
-            self.text = TextIndex(directory / "text", create=writable)
+            self.text = TextIndex(self.layout.text, create=writable)
         except IndexUnavailable:
             self.catalog.close()
             raise IndexUnavailable(
@@ -61,9 +95,9 @@ class Store:
         self.rebuilt = version is not None and version != SCHEMA_VERSION
 
     def _wipe(self) -> None:
-        for name in ("catalog.sqlite", "catalog.sqlite-wal", "catalog.sqlite-shm"):
-            (self.directory / name).unlink(missing_ok=True)
-        shutil.rmtree(self.directory / "text", ignore_errors=True)
+        for path in self.layout.catalog_files:
+            path.unlink(missing_ok=True)
+        shutil.rmtree(self.layout.text, ignore_errors=True)
 
     def close(self) -> None:
         self.text.close()
@@ -179,7 +213,7 @@ def prepare(ex: Extraction) -> Prepared:
     return Prepared(record, extraction_rows(ex))
 
 
-def search_fields(ex: Extraction) -> dict[str, list[str]]:
+def search_fields(ex: Extraction) -> dict[str, Sequence[str]]:
     """The searchable fields of a document record, besides its page text and collections."""
     by_kind: dict[str, list[str]] = {}
     for entity in ex.entities:

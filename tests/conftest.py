@@ -12,8 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import Settings, create_app
-from indexer.library import Library
 from indexer.pipeline import Indexer
+from indexer.search import Library
 from indexer.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,8 +2,8 @@
 
 import pytest
 
-from indexer.library import Library, SearchRequest
 from indexer.pipeline import Indexer
+from indexer.search import Library, SearchRequest
 from indexer.store import Store
 
 distributed = pytest.importorskip("distributed")

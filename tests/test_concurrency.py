@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from indexer.library import Library, SearchRequest
+from indexer.search import Library, SearchRequest
 
 SEARCH = SearchRequest(q="license plate")
 DEADLINE = 30.0  # seconds: a guard against a hang, far beyond a search's milliseconds

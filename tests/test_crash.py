@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from indexer.library import Library, SearchRequest
+from indexer.search import Library, SearchRequest
 
 from .conftest import ROOT, build_index, text_only_samples, write_endless_pdf
 

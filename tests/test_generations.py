@@ -5,9 +5,9 @@ import threading
 
 from whoosh import query as wq
 
-from indexer.library import Library, SearchRequest
+from indexer.index.phrases import PositionalPhrase
+from indexer.search import Library, SearchRequest
 from indexer.store import Store
-from indexer.textindex import PositionalPhrase
 
 from .conftest import build_index
 

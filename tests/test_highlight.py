@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from reportlab.pdfgen import canvas
-from whoosh.searching import Searcher
 
 from indexer import query as q
-from indexer.library import Library, SearchRequest
-from indexer.textindex import Excerpts, TextIndex, index_term
+from indexer.index import Snapshot, TextIndex, index_term, surface_form
+from indexer.search import Library, SearchRequest
+from indexer.search.excerpts import Excerpts
 
 from .conftest import build_index
 
@@ -31,13 +31,12 @@ PAGES = {
 
 @dataclass
 class Pages:
-    """A small real index of ``PAGES``, one record each, and a searcher on it."""
+    """A small real index of ``PAGES``, one record each, and a snapshot of it."""
 
-    index: TextIndex
-    searcher: Searcher
+    snapshot: Snapshot
 
     def excerpts(self, query: str) -> Excerpts:
-        return Excerpts(self.index.highlight_terms(self.searcher, q.parse(query)))
+        return Excerpts(self.snapshot.highlight(q.parse(query)))
 
     def marked(self, query: str, text: str) -> list[str]:
         """The marked passages of ``text`` for ``query``."""
@@ -45,8 +44,10 @@ class Pages:
 
     def found(self, query: str) -> set[str]:
         """The pages that match ``query``."""
-        docnums = self.index.matching(self.searcher, self.index.compile(q.parse(query)))
-        return {self.searcher.stored_fields(n)["id"] for n in docnums}
+        node = q.parse(query)
+        assert node is not None
+        ids = self.snapshot.doc_ids()
+        return {ids[n] for n in self.snapshot.matching(node)}
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +56,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Pages]:
     with index.writer() as writer:
         for name, text in PAGES.items():
             writer.put(name, [text], {})
-    with index.open_searcher() as searcher:
-        yield Pages(index, searcher)
+    with index.snapshot() as snapshot:
+        yield Pages(snapshot)
     index.close()
 
 
@@ -126,8 +127,8 @@ def test_british_and_american_spellings_find_each_other(pages, query, page, expe
 
 
 def test_a_word_is_shown_as_the_records_spell_it(pages):
-    assert TextIndex.surface_form(PAGES["british"], index_term("license")) == "licence"
-    assert TextIndex.surface_form(PAGES["american"], index_term("licence")) == "license"
+    assert surface_form(PAGES["british"], index_term("license")) == "licence"
+    assert surface_form(PAGES["american"], index_term("licence")) == "license"
 
 
 def test_the_excerpt_is_the_passage_with_the_phrase_not_the_lone_words(pages):

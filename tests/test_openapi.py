@@ -11,6 +11,8 @@ import jsonschema_rs
 import pytest
 from fastapi.testclient import TestClient
 
+from indexer.facets import NAMES
+
 SEARCH = "/api/search"
 DOCUMENT = "/api/documents/{doc_id}"
 PAGE = "/api/documents/{doc_id}/pages/{number}"
@@ -188,3 +190,9 @@ def test_the_original_file_is_declared_and_served_as_a_pdf(client, openapi):
     response = client.get(f"/documents/{doc_id}/pdf")
     assert response.headers["content-type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
+
+
+def test_the_declared_facets_are_the_facets(openapi):
+    declared = openapi["components"]["schemas"]["Facets"]
+    assert sorted(declared["required"]) == sorted(NAMES)
+    assert sorted(declared["properties"]) == sorted(NAMES)

@@ -6,8 +6,9 @@ import sqlite3
 
 from pebble import ProcessPool
 
-from indexer.library import Library, SearchRequest
-from indexer.pipeline import Indexer, _limit_memory
+from indexer.pipeline import Indexer
+from indexer.pipeline.local import _limit_memory
+from indexer.search import Library, SearchRequest
 from indexer.store import SCHEMA_VERSION, Store
 
 from .conftest import build_index, text_only_samples, write_endless_pdf
@@ -229,7 +230,7 @@ def test_a_worker_over_its_memory_limit_is_reported(tmp_path):
     pool = ProcessPool(max_workers=1, initializer=_limit_memory, initargs=(300,))
     try:
         future = pool.schedule(_allocate, args=(600,))
-        failure = indexer._result(future, "0" * 64, 123)
+        failure = indexer.limits.result(future, "0" * 64, 123)
     finally:
         pool.stop()
         pool.join()

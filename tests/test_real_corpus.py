@@ -5,7 +5,7 @@ import csv
 import pytest
 
 from indexer.extract import Options, extract
-from indexer.library import Library, SearchRequest
+from indexer.search import Library, SearchRequest
 
 from .conftest import REAL_CORPUS, build_index, requires_shared
 

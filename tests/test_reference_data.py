@@ -2,7 +2,8 @@
 in ``indexer/data/agency_keys.tsv.gz`` are what normalising the committed agency names gives,
 so a change to the normalisation cannot leave stale keys behind."""
 
-from indexer.entities.agencies import compute_keys, read_keys
+from indexer.data import agency_keys as read_keys
+from indexer.entities.agencies import compute_keys
 
 
 def test_committed_keys_are_the_normalised_agency_names():

@@ -5,16 +5,10 @@ from whoosh import index
 from whoosh import query as wq
 from whoosh.writing import SegmentWriter
 
+from indexer.index import PAGE_BREAK, IndexWriter, TextIndex, analyse_record
+from indexer.index.schema import make_schema
+from indexer.index.writing import MERGE_WIDTH, _SegmentWriter
 from indexer.pdf import read_document
-from indexer.textindex import (
-    MERGE_WIDTH,
-    PAGE_BREAK,
-    IndexWriter,
-    TextIndex,
-    _SegmentWriter,
-    analyse_record,
-    make_schema,
-)
 
 from .conftest import SAMPLE_DOCS
 

@@ -23,7 +23,8 @@ import gzip
 import sys
 from pathlib import Path
 
-from indexer.entities.agencies import KEYS, compute_keys
+from indexer.data import AGENCY_KEYS as KEYS
+from indexer.entities.agencies import compute_keys
 
 HERE = Path(__file__).resolve().parent.parent / "indexer" / "data"
 

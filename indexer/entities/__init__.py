@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..data import contracting_offices
 from ..models import Entity, Page
 from . import doctype
 from .agencies import AgencyFinder, gazetteer
 from .bates import fill_gaps
-from .contracts import details, find_contracts, find_mods, offices
+from .contracts import details, find_contracts, find_mods
 from .dates import find_dates, parse_date
 from .emails import find_messages
 from .exemptions import find_exemptions
@@ -73,7 +74,7 @@ def prepare() -> None:
     this before it starts worker processes, which then share the loaded tables instead of
     each spending a third of a second loading its own."""
     gazetteer()
-    offices()
+    contracting_offices()
 
 
 def analyse(pages: Sequence[Page]) -> Analysis:
@@ -84,8 +85,8 @@ def analyse(pages: Sequence[Page]) -> Analysis:
     contract_pages: dict[str, list[int]] = {}
     for page in pages:
         text = page.text
-        for mention in find_dates(text):
-            found.add("date", mention.value, page.number, mention.text)
+        for dated in find_dates(text):
+            found.add("date", dated.value, page.number, dated.text)
         for code, form in find_exemptions(text):
             found.add("exemption", code, page.number, form)
             found.count("exemption", code, "per_page", page.number)

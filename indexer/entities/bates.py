@@ -67,8 +67,7 @@ def fill_gaps(pages: Sequence[Page]) -> list[tuple[int, str]]:
     stamped = [(i, p.bates) for i, p in enumerate(pages) if p.bates]
     out = {pages[i].number: stamp for i, stamp in stamped}
     if len(stamped) >= 2:
-        parsed = [(i, _split(stamp)) for i, stamp in stamped]
-        parsed = [(i, x) for i, x in parsed if x is not None]
+        parsed = [(i, x) for i, stamp in stamped if (x := _split(stamp)) is not None]
         for (i, a), (j, b) in itertools.pairwise(parsed):
             if j - i < 2 or a[0] != b[0] or b[1] - a[1] != j - i:
                 continue
@@ -85,8 +84,3 @@ def _split(stamp: str) -> tuple[str, int, int] | None:
     if m is None:
         return None
     return stamp[: m.start()], int(m.group(1)), len(m.group(1))
-
-
-def bates_range(stamps: Sequence[str | None]) -> tuple[str, str] | None:
-    present = [s for s in stamps if s]
-    return (present[0], present[-1]) if present else None

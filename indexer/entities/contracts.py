@@ -16,15 +16,12 @@ FOIA request numbers (a leading year), exemption codes and Bates stamps.
 
 from __future__ import annotations
 
-import csv
-import gzip
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from .agencies import DATA
+from ..data import contracting_offices
 
 _AWARD_TYPES = "ACDFGHKLMNPSTUVY"  # FAR 4.1603(a)(3) less the solicitations (B, Q, R)
 _UNIFORM = re.compile(
@@ -80,13 +77,6 @@ class ContractMention:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def offices() -> dict[str, str]:
-    """AAC (PIID positions 1–6) → the agency of the contracting office, from FPDS."""
-    with gzip.open(DATA / "contracting_offices.tsv.gz", "rt", encoding="utf-8") as handle:
-        return {row["aac"]: row["agency"] for row in csv.DictReader(handle, delimiter="\t")}
-
-
 def find_contracts(text: str) -> Iterator[ContractMention]:
     """Each contract or order identifier in ``text``, normalised."""
     taken: list[tuple[int, int]] = []
@@ -105,12 +95,12 @@ def find_contracts(text: str) -> Iterator[ContractMention]:
         aac, compact = m["aac"], m.group(0).replace("-", "")
         if _HSI_CASE.match(compact) or aac.isdigit() or (aac.isalpha() and not aac.startswith("W")):
             continue
-        known = aac in offices()
+        known = aac in contracting_offices()
         if not known and not _CONTEXT.search(text[max(0, m.start() - 60) : m.start()]):
             continue
         attrs: dict[str, Any] = {"kind": "uniform PIID", "fiscal_year": 2000 + int(m["fy"])}
         if known:
-            attrs["office_agency"] = offices()[aac]
+            attrs["office_agency"] = contracting_offices()[aac]
         if "-" in m.group(0) and aac[0] in "WNFS" and len(m["serial"]) == 4:
             attrs["kind"] = "DoD"
             value = f"{aac}-{m['fy']}-{m['type']}-{m['serial']}"

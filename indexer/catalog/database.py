@@ -1,10 +1,4 @@
-"""The catalog: documents, their files, pages, entities and indexing runs, in SQLite.
-
-The catalog is the record of what was indexed; the Whoosh index (``textindex``) is derived
-from it for searching. A document is committed to Whoosh first and to the catalog second,
-so a crash between the two leaves a document the catalog does not know, which the next run
-indexes again (and ``Library`` never shows).
-"""
+"""The catalog's connection and its statements."""
 
 from __future__ import annotations
 
@@ -13,149 +7,29 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .models import Entity, Extraction, Failure, Page, Redaction
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    id TEXT PRIMARY KEY,
-    sha256 TEXT NOT NULL UNIQUE,
-    title TEXT NOT NULL,
-    collection TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    page_count INTEGER NOT NULL,
-    date TEXT,
-    doc_type TEXT NOT NULL,
-    status TEXT NOT NULL,
-    error TEXT,
-    metadata TEXT NOT NULL,
-    extractor TEXT NOT NULL,
-    indexed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-);
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    collection TEXT NOT NULL,
-    doc_id TEXT,
-    size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL,
-    error TEXT
-);
-CREATE INDEX IF NOT EXISTS files_doc ON files (doc_id);
-CREATE TABLE IF NOT EXISTS pages (
-    doc_id TEXT NOT NULL,
-    number INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    width REAL NOT NULL,
-    height REAL NOT NULL,
-    rotation INTEGER NOT NULL,
-    image_only INTEGER NOT NULL,
-    ocr INTEGER NOT NULL,
-    bates TEXT,
-    redactions TEXT NOT NULL,
-    hidden_boxes INTEGER NOT NULL DEFAULT 0,  -- boxes with text under them (not applied)
-    PRIMARY KEY (doc_id, number)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS pages_hidden ON pages (doc_id) WHERE hidden_boxes > 0;
-CREATE TABLE IF NOT EXISTS entities (
-    doc_id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    value TEXT NOT NULL,
-    pages TEXT NOT NULL,
-    forms TEXT NOT NULL,
-    attrs TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id);
-CREATE INDEX IF NOT EXISTS entities_value ON entities (kind, value);
--- covers the facet table's read of every agency, exemption and contract (4x faster at 100k pages)
-CREATE INDEX IF NOT EXISTS entities_facets ON entities (kind, doc_id, value);
-CREATE TABLE IF NOT EXISTS runs (
-    id INTEGER PRIMARY KEY,
-    started TEXT NOT NULL,
-    finished TEXT NOT NULL,
-    summary TEXT NOT NULL
-);
-"""
-
-
-@dataclass(frozen=True)
-class FileRecord:
-    path: str
-    name: str
-    collection: str
-    doc_id: str | None
-    size: int
-    mtime_ns: int
-    error: str | None
-
-
-@dataclass(frozen=True)
-class DocumentRecord:
-    id: str
-    sha256: str
-    title: str
-    collection: str
-    size: int
-    page_count: int
-    date: str | None
-    doc_type: str
-    status: str
-    error: str | None
-    metadata: dict[str, str]
-    extractor: str
-    indexed_at: str
-
-
-# A document's rows but for its collection and extractor: (size, page count, date, type,
-# metadata), its pages' rows and its entities' rows.
-Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]
-
-
-def extraction_rows(ex: Extraction) -> Rows:
-    """An extraction as catalog rows, its JSON encoded: made in the worker that extracted it
-    (encoding was a third of the catalog's commit)."""
-    doc_id = ex.doc_id
-    doc = (ex.size, len(ex.pages), ex.date, ex.doc_type, json.dumps(ex.metadata))
-    pages = [
-        (
-            doc_id,
-            p.number,
-            p.text,
-            p.width,
-            p.height,
-            p.rotation,
-            int(p.image_only),
-            int(p.ocr),
-            p.bates,
-            json.dumps(
-                [[list(r.bbox), r.label, list(r.exemptions), r.hidden] for r in p.redactions]
-            ),
-            sum(1 for r in p.redactions if r.hidden),
-        )
-        for p in ex.pages
-    ]
-    entities = [
-        (
-            doc_id,
-            e.kind,
-            e.value,
-            json.dumps(list(e.pages)),
-            json.dumps(list(e.forms)),
-            json.dumps(e.attrs),
-        )
-        for e in ex.entities
-    ]
-    return doc, pages, entities
+from ..models import Entity, Extraction, Failure, Page
+from .records import (
+    DocumentRecord,
+    FileRecord,
+    Rows,
+    document_of,
+    entity_of,
+    extraction_rows,
+    page_of,
+)
+from .schema import SCHEMA
 
 
 class Catalog:
     """A connection to the catalog database, safe to share between threads: each statement
     runs under the connection's lock and its rows are read before the lock is let go (a
-    large result is read a chunk at a time, never holding the lock while its reader works)."""
+    large result is read a chunk at a time, never holding the lock while its reader works).
+
+    Its methods are a statement or two each. They stay one class, long as it is, because
+    every one of them goes through that connection and its lock."""
 
     def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
@@ -167,7 +41,7 @@ class Catalog:
             self._db = sqlite3.connect(path, check_same_thread=False)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
+            self._db.executescript(SCHEMA)
         self._db.row_factory = sqlite3.Row
 
     def close(self) -> None:
@@ -180,7 +54,14 @@ class Catalog:
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
         with self._lock:
-            return self._db.execute(sql, params).fetchone()
+            row: sqlite3.Row | None = self._db.execute(sql, params).fetchone()
+            return row
+
+    def _number(self, sql: str) -> int:
+        """The single number a statement answers (a count, a pragma)."""
+        row = self._one(sql)
+        assert row is not None  # such a statement always answers one row
+        return int(row[0])
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> None:
         with self._lock:
@@ -205,7 +86,7 @@ class Catalog:
 
     def data_version(self) -> int:
         """A number that changes when another connection commits to the catalog."""
-        return self._one("PRAGMA data_version")[0]  # type: ignore[index]
+        return self._number("PRAGMA data_version")
 
     def get_meta(self, key: str) -> str | None:
         row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
@@ -245,6 +126,11 @@ class Catalog:
         rows = self._all("SELECT path FROM files WHERE doc_id = ? ORDER BY name", (doc_id,))
         return [row[0] for row in rows]
 
+    def collections(self) -> list[str]:
+        """Every collection that holds a file, in order."""
+        rows = self._all("SELECT DISTINCT collection FROM files ORDER BY collection")
+        return [row[0] for row in rows]
+
     def orphan_documents(self) -> list[str]:
         """Documents no file points at any more."""
         rows = self._all(
@@ -257,14 +143,14 @@ class Catalog:
 
     def document(self, doc_id: str) -> DocumentRecord | None:
         row = self._one("SELECT * FROM documents WHERE id = ?", (doc_id,))
-        return _document(row) if row else None
+        return document_of(row) if row else None
 
     def documents_by_id(self, doc_ids: list[str]) -> dict[str, DocumentRecord]:
         if not doc_ids:
             return {}
         marks = ",".join("?" * len(doc_ids))
         rows = self._all(f"SELECT * FROM documents WHERE id IN ({marks})", doc_ids)
-        return {row["id"]: _document(row) for row in rows}
+        return {row["id"]: document_of(row) for row in rows}
 
     def page_texts(self, doc_id: str, numbers: Iterable[int]) -> dict[int, str]:
         """The text of some pages of a document, without their other facts."""
@@ -284,7 +170,7 @@ class Catalog:
         else:
             rows = self._stream("SELECT * FROM documents WHERE status = ? ORDER BY id", (status,))
         for row in rows:
-            yield _document(row)
+            yield document_of(row)
 
     def put_extraction(
         self, ex: Extraction, collection: str, extractor: str, rows: Rows | None = None
@@ -333,7 +219,7 @@ class Catalog:
                 f"SELECT * FROM pages WHERE doc_id = ? AND number IN ({marks}) ORDER BY number",
                 (doc_id, *wanted),
             )
-        return [_page(row) for row in rows]
+        return [page_of(row) for row in rows]
 
     def page_summaries(self, doc_id: str) -> list[sqlite3.Row]:
         """Page facts without their text, for page lists."""
@@ -357,7 +243,7 @@ class Catalog:
                 "ORDER BY kind, value",
                 (doc_id, *kinds),
             )
-        return [_entity(row) for row in rows]
+        return [entity_of(row) for row in rows]
 
     def entity_values(self, kinds: Iterable[str]) -> Iterator[tuple[str, str, str]]:
         """(doc_id, kind, value) for every entity of the given kinds."""
@@ -395,9 +281,7 @@ class Catalog:
     # -- status -----------------------------------------------------------------------------
 
     def counts(self) -> dict[str, Any]:
-        def count(sql: str) -> int:
-            return self._one(sql)[0]  # type: ignore[index]
-
+        count = self._number
         kinds = self._all("SELECT kind, count(*) FROM entities GROUP BY kind")
         return {
             "documents": count("SELECT count(*) FROM documents WHERE status = 'ok'"),
@@ -453,36 +337,3 @@ class Catalog:
             "finished": row["finished"],
             **json.loads(row["summary"]),
         }
-
-
-def _document(row: sqlite3.Row) -> DocumentRecord:
-    values = dict(row)
-    values["metadata"] = json.loads(values["metadata"])
-    return DocumentRecord(**values)
-
-
-def _page(row: sqlite3.Row) -> Page:
-    return Page(
-        number=row["number"],
-        text=row["text"],
-        width=row["width"],
-        height=row["height"],
-        rotation=row["rotation"],
-        image_only=bool(row["image_only"]),
-        ocr=bool(row["ocr"]),
-        bates=row["bates"],
-        redactions=tuple(
-            Redaction(bbox=tuple(bbox), label=label, exemptions=tuple(codes), hidden=hidden)
-            for bbox, label, codes, hidden in json.loads(row["redactions"])
-        ),
-    )
-
-
-def _entity(row: sqlite3.Row) -> Entity:
-    return Entity(
-        kind=row["kind"],
-        value=row["value"],
-        pages=tuple(json.loads(row["pages"])),
-        forms=tuple(json.loads(row["forms"])),
-        attrs=json.loads(row["attrs"]),
-    )

@@ -1,0 +1,99 @@
+"""The data browsing hands out, and the order agencies are listed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..data import STATES
+
+LEVELS = ("federal", "state", "local")  # in this order; any other level comes after
+
+Key = tuple[str, str]  # (canonical name, state or "")
+
+
+@dataclass(frozen=True)
+class AgencySummary:
+    name: str
+    slug: str
+    abbreviation: str
+    level: str
+    parent: str
+    state: str
+    ori: str
+    count: int  # documents naming the agency
+
+
+@dataclass(frozen=True)
+class AgencyNode:
+    """One agency in the tree; ``slug`` None and ``count`` None for a parent the collection
+    does not name."""
+
+    name: str
+    slug: str | None
+    abbreviation: str
+    level: str
+    state: str
+    count: int | None
+    children: tuple[AgencyNode, ...]
+
+
+@dataclass(frozen=True)
+class AgencyDocument:
+    id: str
+    title: str
+    date: str | None
+    doc_type: str
+    collection: str
+    page_count: int
+    pages: tuple[int, ...]  # the pages that name the agency
+
+
+@dataclass(frozen=True)
+class CoOccurring:
+    agency: AgencySummary
+    count: int  # documents naming both
+
+
+@dataclass(frozen=True)
+class ContractTally:
+    value: str
+    count: int  # documents of the agency naming the contract
+    vendor: str | None
+    amount: float | None
+
+
+@dataclass(frozen=True)
+class ExemptionTally:
+    value: str
+    count: int  # documents of the agency citing the exemption
+    redactions: int  # redactions labelled with it in those documents
+
+
+@dataclass(frozen=True)
+class AgencyDetail:
+    agency: AgencySummary
+    forms: tuple[str, ...]  # as written, most documents first
+    ancestors: tuple[tuple[str, str | None], ...]  # (name, slug or None), the top first
+    children: tuple[AgencySummary, ...]  # sub-agencies the collection names
+    documents: tuple[AgencyDocument, ...]  # newest first, undated last
+    timeline: tuple[tuple[str, int], ...]  # (YYYY-MM, documents), oldest first
+    undated: int  # documents whose date has no month
+    co_occurring: tuple[CoOccurring, ...]  # most shared documents first
+    contracts: tuple[ContractTally, ...]
+    exemptions: tuple[ExemptionTally, ...]
+
+
+def order(item: AgencySummary | AgencyNode) -> tuple[int, str, str, str]:
+    """Where an agency is listed: by level, then name."""
+    return (level_rank(item.level), item.name.lower(), item.state, item.name)
+
+
+def level_rank(level: str) -> int:
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+def matches(summary: AgencySummary, wanted: str) -> bool:
+    """Whether the agency's name, abbreviation or state contains ``wanted`` (lower case)."""
+    state_name = STATES.get(summary.state, "")
+    haystack = " ".join((summary.name, summary.abbreviation, summary.state, state_name))
+    return wanted in haystack.lower()

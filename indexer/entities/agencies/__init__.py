@@ -1,0 +1,35 @@
+"""Agencies named in text, canonicalised: federal departments, agencies and components, state
+and local law enforcement (the FBI's ORI list), cities and fusion centres.
+
+Tens of thousands of names are matched at once with an Aho-Corasick automaton over a normalised
+token stream: lower case, line breaks and runs of spaces as one space, "&" as "and", "Dept" as
+"Department", possessives and "Sheriffs" as "Sheriff", "U.S." as "US". What breaks naive
+matching is handled around the automaton:
+
+* abbreviations match on their own only when written in capitals and only for a short list of
+  well-known ones (ICE, CBP, HSI …); others count where the text defines them ("Chicago Police
+  Department (CPD)") or where a local agency's full name is in the same document (its initials);
+* a name shared by several agencies (forty "Washington County Sheriff's Office"s, every
+  department's "Office of Inspector General") is resolved by the state or parent the document
+  names, or left out when nothing decides it;
+* "PD", "the Department", "OIG" alone never match.
+
+Inside: ``_names`` the normalised form of a name and the abbreviations an agency may be written
+as, ``_gazetteer`` the agencies of the reference lists (``indexer.data``) and the automaton over
+their names, ``_finder`` finding them in a document.
+"""
+
+from ._finder import AgencyFinder, AgencyMention
+from ._gazetteer import Agency, compute_keys, gazetteer
+from ._names import abbreviates, initials, normalise
+
+__all__ = [
+    "Agency",
+    "AgencyFinder",
+    "AgencyMention",
+    "abbreviates",
+    "compute_keys",
+    "gazetteer",
+    "initials",
+    "normalise",
+]

@@ -1,0 +1,115 @@
+"""The walk over a page's objects: the largest image (a scan), dark filled rectangles
+(redaction boxes), and the order in which text and boxes are drawn."""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+from . import _capi as c
+
+DARK = 0.25  # fill colour components at or below this count as black
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A dark filled rectangle: its bounds in PDF points (left, bottom, right, top), its place
+    in the drawing order, and whether it has a redaction box's size."""
+
+    bounds: tuple[float, float, float, float]
+    order: int
+    listed: bool
+
+
+def scan_objects(page: pdfium.PdfPage, height: float) -> ObjectScan:
+    """The largest image's area and resolution, dark filled rectangles, and the order in
+    which text and boxes are drawn. Walks PDFium's objects through its C API: a ruled table
+    has hundreds of paths, and wrapping each in a Python object cost more than reading the
+    page's text."""
+    found = ObjectScan(height)
+    found.walk(c.address(page.raw), c.COUNT_OBJECTS, c.GET_OBJECT, 0)
+    return found
+
+
+def _is_rectangle(obj: int) -> bool:
+    """A path of one four-sided shape (a re operator, or four lines and a close): a frame
+    drawn as one filled path has eight or more segments and hides nothing inside it."""
+    segments: int = c.COUNT_SEGMENTS(obj)
+    return segments <= 5
+
+
+class ObjectScan:
+    """What the walk found on one page (see ``scan_objects``)."""
+
+    def __init__(self, height: float) -> None:
+        self.height = height
+        self.image_area = 0.0
+        self.image_dpi: float | None = None
+        self.covers: list[Cover] = []
+        self.text_order: dict[int, int] = {}  # text object -> its place in the drawing order
+        self._drawn = 0
+        # out-parameters for PDFium, made once: a page has hundreds of paths
+        self._bounds = [ctypes.c_float() for _ in range(4)]
+        self._bounds_refs = [ctypes.byref(value) for value in self._bounds]
+        self._modes = [ctypes.c_int() for _ in range(2)]
+        self._modes_refs = [ctypes.byref(value) for value in self._modes]
+        self._rgba = [ctypes.c_uint() for _ in range(4)]
+        self._rgba_refs = [ctypes.byref(value) for value in self._rgba]
+
+    def walk(
+        self,
+        holder: int,
+        count: Callable[[int], int],
+        get: Callable[[int, int], int],
+        depth: int,
+    ) -> None:
+        """Visit the objects of a page or form object, and of the forms in it three levels
+        down, in the order they are drawn. Text objects, most of a text page's objects, cost
+        one call and a number; paths, hundreds on a ruled page, are judged here without a
+        call unless they are large and dark."""
+        left, bottom, right, top = self._bounds
+        text_order = self.text_order
+        for i in range(count(holder)):
+            obj = get(holder, i)
+            kind = c.GET_TYPE(obj)
+            self._drawn += 1
+            if kind == c.TEXT:
+                text_order[obj] = self._drawn
+            elif kind == c.PATH:
+                if not c.GET_BOUNDS(obj, *self._bounds_refs):
+                    continue
+                w, h = right.value - left.value, top.value - bottom.value
+                if w >= 4 and h >= 4 and self._is_dark_fill(obj) and _is_rectangle(obj):
+                    bounds = (left.value, bottom.value, right.value, top.value)
+                    listed = w >= 12 and 5 <= h <= 200
+                    self.covers.append(Cover(bounds, self._drawn, listed))
+            elif kind == c.IMAGE:
+                self._visit_image(obj)
+            elif kind == c.FORM and depth < 3:
+                self.walk(obj, c.COUNT_FORM_OBJECTS, c.GET_FORM_OBJECT, depth + 1)
+
+    def _visit_image(self, obj: int) -> None:
+        if not c.GET_BOUNDS(obj, *self._bounds_refs):
+            return
+        left, bottom, right, top = (value.value for value in self._bounds)
+        w, h = right - left, top - bottom
+        if w * h > self.image_area and w > 0 and h > 0:
+            self.image_area = w * h
+            px_w, px_h = ctypes.c_uint(), ctypes.c_uint()
+            if c.GET_PIXEL_SIZE(obj, ctypes.byref(px_w), ctypes.byref(px_h)):
+                # pixels across the image's shorter printed side, per inch
+                self.image_dpi = min(px_w.value, px_h.value) / (min(w, h) / 72)
+
+    def _is_dark_fill(self, obj: int) -> bool:
+        if not c.GET_DRAW_MODE(obj, *self._modes_refs):
+            return False
+        if self._modes[0].value == 0:
+            return False
+        if not c.GET_FILL_COLOR(obj, *self._rgba_refs):
+            return False
+        r, g, b, a = (value.value for value in self._rgba)
+        limit = DARK * 255
+        return r <= limit and g <= limit and b <= limit and a > 200

@@ -1,0 +1,95 @@
+"""Which documents a search finds, and in what order: the query's matches narrowed by the
+date range and the selected facet values, then sorted by relevance, date or arrival."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from .. import query as q
+from ..facets import BY_NAME
+from .facet_table import FacetTable
+from .generations import Generation
+from .results import SearchRequest
+
+
+@dataclass(frozen=True)
+class Selection:
+    matched: set[int]  # documents matching the query and the date range
+    selected: dict[str, set[int]]  # for each facet with values chosen, the documents of those
+    final: set[int]  # documents matching everything: the results
+
+
+def request_key(request: SearchRequest) -> Hashable:
+    """The request as a key of a generation's kept answers."""
+    filters = tuple(sorted((name, tuple(values)) for name, values in request.filters.items()))
+    return (
+        request.q,
+        filters,
+        request.date_from,
+        request.date_to,
+        request.sort,
+        request.page,
+        request.per_page,
+    )
+
+
+def select(
+    generation: Generation,
+    node: q.Node | None,
+    request: SearchRequest,
+    ranked: list[int] | None = None,
+) -> Selection:
+    """The documents a request selects; ``ranked`` is the query's ranking when the caller
+    has it already (a relevance search: one scored pass gives both the matches and their
+    order, so a phrase's positions are checked once)."""
+    table = generation.table
+    if node is None:
+        matched = table.all
+    elif ranked is not None:
+        matched = set(ranked) & table.all
+    else:
+        matched = generation.matching(node) & table.all
+    matched = _in_dates(matched, table, request)
+    selected = {
+        name: table.union(name, values)
+        for name, values in request.filters.items()
+        if name in BY_NAME and values
+    }
+    final = set(matched)
+    for docs in selected.values():
+        final &= docs
+    return Selection(matched, selected, final)
+
+
+def _in_dates(matched: set[int], table: FacetTable, request: SearchRequest) -> set[int]:
+    if not request.date_from and not request.date_to:
+        return matched
+    low, high = request.date_from or "", request.date_to or "9999"
+    return {d for d in matched if (date := table.dates.get(d)) and low <= date[: len(high)] <= high}
+
+
+def order(
+    generation: Generation,
+    node: q.Node | None,
+    final: set[int],
+    request: SearchRequest,
+    limit: int,
+) -> list[int]:
+    """The first ``limit`` of the results in the request's order: relevance (for a query),
+    newest arrivals first (``-indexed``), or by date, newest first unless ``sort`` is
+    ``date``; undated documents come last, by title."""
+    table = generation.table
+    if request.sort == "relevance" and node is not None:
+        return [d for d in generation.ranked(node) if d in final][:limit]
+    if request.sort == "-indexed":
+        key = lambda d: (table.indexed[d], table.ids[d])  # noqa: E731
+        return sorted(final, key=key, reverse=True)[:limit]
+    dated = sorted(
+        (d for d in final if table.dates.get(d)),
+        key=lambda d: (table.dates[d], table.titles[d]),
+    )
+    if request.sort != "date":
+        dated.reverse()
+    undated = sorted((d for d in final if not table.dates.get(d)), key=lambda d: table.titles[d])
+    return (dated + undated)[:limit]
