@@ -129,6 +129,30 @@ class Store:
             for doc_id in doc_ids:
                 self.catalog.delete_document(doc_id)
 
+    def refile(self, doc_ids: Sequence[str]) -> None:
+        """Write the search records of documents again, from the catalog, with the
+        collections of the files they have now: a copy of a file found in another release
+        adds that release to its document, a pruned one takes it away."""
+        if not doc_ids:
+            return
+        with self.text.writer() as writer:
+            for doc_id in doc_ids:
+                doc = self.catalog.document(doc_id)
+                if doc is None or doc.status != "ok":
+                    continue
+                ex = Extraction(
+                    sha256=doc.sha256,
+                    size=doc.size,
+                    title=doc.title,
+                    pages=tuple(self.catalog.pages(doc_id)),
+                    entities=tuple(self.catalog.entities(doc_id)),
+                    doc_type=doc.doc_type,
+                    date=doc.date,
+                    metadata=doc.metadata,
+                )
+                record = analyse_record(doc_id, [p.text for p in ex.pages], search_fields(ex))
+                writer.add(record.with_fields({"collection": self.catalog.collections_of(doc_id)}))
+
     def reconcile(self) -> None:
         """Drop Whoosh records the catalog does not know (left by a crash between commits)."""
         known = {doc.id for doc in self.catalog.documents()}

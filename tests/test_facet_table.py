@@ -40,7 +40,9 @@ def test_a_document_in_two_collections_belongs_to_both(release: Path, tmp_path: 
         library.close()
 
 
-def test_a_copy_found_by_a_later_run_counts_as_its_query_finds_it(release: Path, tmp_path: Path):
+def test_a_copy_found_by_a_later_run_adds_its_collection_and_pruning_removes_it(
+    release: Path, tmp_path: Path
+):
     build_index([release], tmp_path / "index", ocr="off")
     first = sorted((release / "city").iterdir())[0]
     (release / "county").mkdir()
@@ -48,6 +50,13 @@ def test_a_copy_found_by_a_later_run_counts_as_its_query_finds_it(release: Path,
     build_index([release], tmp_path / "index", ocr="off")
     library = Library(tmp_path / "index")
     try:
-        assert _agree(library, "collection", "collection")["city"] == 3
+        assert _agree(library, "collection", "collection") == {"city": 3, "county": 1}
+    finally:
+        library.close()
+    (release / "county" / first.name).unlink()
+    build_index([release], tmp_path / "index", ocr="off", prune=True)
+    library = Library(tmp_path / "index")
+    try:
+        assert _agree(library, "collection", "collection") == {"city": 3}
     finally:
         library.close()

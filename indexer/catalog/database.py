@@ -131,6 +131,14 @@ class Catalog:
         rows = self._all("SELECT DISTINCT collection FROM files ORDER BY collection")
         return [row[0] for row in rows]
 
+    def collections_of(self, doc_id: str) -> list[str]:
+        """The collections that hold a file of one document, in order."""
+        rows = self._all(
+            "SELECT DISTINCT collection FROM files WHERE doc_id = ? ORDER BY collection",
+            (doc_id,),
+        )
+        return [row[0] for row in rows]
+
     def orphan_documents(self) -> list[str]:
         """Documents no file points at any more."""
         rows = self._all(

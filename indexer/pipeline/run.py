@@ -74,11 +74,17 @@ class Indexer:
     def _record_unextracted(self, changes: Changes) -> None:
         """Record the files that need no extraction: unreadable ones with their reason, and
         those whose content is indexed already under their document."""
+        joined = {
+            known.doc_id
+            for known in changes.indexed
+            if known.file.collection not in self.catalog.collections_of(known.doc_id)
+        }
         with self.catalog.transaction():
             for item, reason in changes.unreadable:
                 self.catalog.put_file(item.record(None, reason))
             for known in changes.indexed:
                 self.catalog.put_file(known.file.record(known.doc_id))
+        self.store.refile(sorted(joined))  # their records gain the new collections
         for item, reason in changes.unreadable:
             self.summary.fail(item.name, reason)
         moved = sum(known.moved for known in changes.indexed)
@@ -158,9 +164,13 @@ class Indexer:
         if not gone:
             return
         before = set(self.catalog.orphan_documents())
+        files = self.catalog.files()
+        touched = {files[path].doc_id for path in gone if files[path].doc_id}
         with self.catalog.transaction():
             for path in gone:
                 self.catalog.delete_file(path)
         orphans = [doc for doc in self.catalog.orphan_documents() if doc not in before]
         self.store.remove_documents(orphans)
         self.summary.removed += len(orphans)
+        # documents that keep other files may have left a collection
+        self.store.refile(sorted(str(doc) for doc in touched - set(orphans) - before))
