@@ -154,3 +154,22 @@ def _unused(_: Sequence[Redaction]) -> None:  # keep the import for type readers
 def doc_date_scored(file: dict) -> bool:
     """A generated file's date can be read only if its first page has a text layer."""
     return not file["pages"][0]["scanned"]
+
+
+def main() -> None:
+    """Print the figures of both gold sets: `.venv/bin/python -m tests.entity_scoring`."""
+    truth = json.loads((GOLD / "sample_truth.json").read_text())
+    scores, dates = score_generated(truth)
+    print("generated sample release (sample_docs/, text layers):")
+    print(table({**scores, "doc date": dates}))
+    corpus = SAMPLE_DOCS.parent.parent / "shared" / "real_corpus" / "pdfs"
+    if corpus.is_dir():
+        scores, dates = score_real(corpus)
+        print("\nhand-annotated pages of ../shared/real_corpus (tests/gold/real_pages.json):")
+        print(table({**scores, "doc date": dates}))
+    else:
+        print(f"\n{corpus} is not here: the real pages are not scored")
+
+
+if __name__ == "__main__":
+    main()
