@@ -91,7 +91,7 @@ def parser() -> argparse.ArgumentParser:
         "--memory",
         type=int,
         default=DEFAULT_MEMORY_MB,
-        help=f"megabytes of memory allowed per worker process (default {DEFAULT_MEMORY_MB})",
+        help=f"megabytes of memory a worker process may add (default {DEFAULT_MEMORY_MB})",
     )
     p.add_argument(
         "--scheduler",

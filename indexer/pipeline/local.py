@@ -8,6 +8,7 @@ under the per-file limits; results go to the writer as they come.
 
 from __future__ import annotations
 
+import re
 import resource
 from collections import deque
 from collections.abc import Callable
@@ -25,7 +26,10 @@ from .changes import FoundFile
 
 # Per-file limits. Text layers read at hundreds of pages a second, and a scanned page takes
 # about 2 s of OCR, so ten minutes covers some 300 scanned pages; a file that needs longer is
-# pathological or needs --timeout. The memory limit caps a worker's address space. On the real
+# pathological or needs --timeout. The memory limit caps what a worker's address space may grow
+# by past the size it is forked at (the parent's, which it shares: in a long-lived parent such
+# as a test run that alone can pass any fixed cap, and SQLite's shared-memory map then fails
+# as "disk I/O error"). On the real
 # corpus (56 files, 835 pages, 289 of them OCR'd; two workers) workers peaked at 280 MB
 # resident and 520 MB of address space (the kernel's VmHWM and VmPeak, polled from /proc
 # during the run), so the limit leaves room for a larger scan while keeping any one file from
@@ -41,7 +45,7 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class Limits:
     """What one file may take of a worker process: ``seconds`` per task, and ``memory_mb`` of
-    address space."""
+    address space beyond what the worker starts with."""
 
     seconds: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
@@ -118,8 +122,18 @@ def finish_task(draft: Draft, texts: dict[int, str]) -> Outcome:
 
 def _limit_memory(megabytes: int) -> None:
     """Worker initializer: cap the address space so one file cannot exhaust the machine."""
-    limit = megabytes * 1024 * 1024
+    limit = _address_space() + megabytes * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _address_space() -> int:
+    """This process's address space in bytes (VmSize), 0 where /proc does not say."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmSize:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found[1]) * 1024 if found else 0
 
 
 class LocalWorkers:
