@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from indexer.catalog import DocumentRecord
-from indexer.models import Entity, Page
+from indexer.models import Page
 
 from .urls import Urls
 
@@ -23,7 +23,7 @@ _DOC_TYPE_NAMES = {"email": "Email", "memo": "Memorandum", "letter": "Letter"}
 class Cited:
     """The facts a citation is made of, in the order a citation uses them."""
 
-    author: str  # the agency the record comes from
+    author: str  # who issued the record (an agency, court or firm), or "" when unknown
     title: str
     date: str | None  # ISO, full or partial
     collection: str
@@ -35,15 +35,10 @@ class Cited:
     pages: int
 
 
-def cited(
-    doc: DocumentRecord,
-    agencies: Sequence[Entity],
-    urls: Urls,
-    bates: tuple[str, str] | None = None,
-) -> Cited:
-    author = issuing_agency(agencies, doc.metadata.get("Author", ""))
+def cited(doc: DocumentRecord, urls: Urls, bates: tuple[str, str] | None = None) -> Cited:
+    """The facts of a citation, its author the record's issuer (``indexer.entities.issuer``)."""
     return Cited(
-        author=author,
+        author=doc.issuer or "",
         title=descriptive_title(doc),
         date=doc.date,
         collection=doc.collection,
@@ -67,20 +62,6 @@ def bates_text(bates: Sequence[str]) -> str:
     """A Bates range as the site, its exports and its citations write it."""
     first, last = bates[0], bates[-1]
     return first if first == last else f"{first} – {last}"
-
-
-def issuing_agency(agencies: Sequence[Entity], author: str) -> str:
-    """The agency a record comes from: the PDF's author when that names an agency, else the
-    agency on the first page that the document names on most pages."""
-    wanted = author.strip().lower()
-    for agency in agencies:
-        names = {agency.value, agency.attrs.get("abbreviation") or "", *agency.forms}
-        if wanted and wanted in {name.lower() for name in names if name}:
-            return agency.value
-    on_first_page = [a for a in agencies if 1 in a.pages] or list(agencies)
-    if not on_first_page:
-        return author
-    return max(on_first_page, key=lambda a: (len(a.pages), -len(a.value))).value
 
 
 def descriptive_title(doc: DocumentRecord) -> str:

@@ -30,6 +30,17 @@ class SearchHit(_Open):
     url: str
 
 
+class Issuer(_Open):
+    name: Annotated[str, Field(description="The agency, court or firm that issued the record")]
+    slug: Annotated[
+        str | None, Field(description="/agencies/{slug}, when the issuer is a known agency")
+    ]
+    search_url: Annotated[str, Field(description="A search for the records it issued")]
+
+
+ISSUER = Field(description="Who issued the record (not the agencies it mentions), if known")
+
+
 class SearchResult(_Open):
     id: str
     title: str
@@ -38,6 +49,7 @@ class SearchResult(_Open):
     collection: str
     page_count: int
     date_iso: Annotated[str | None, Field(description="date when it is a calendar date")]
+    issuer: Annotated[Issuer | None, ISSUER]
     agencies: Annotated[list[str], Field(description="Every agency the document names")]
     agencies_shown: Annotated[
         list[str], Field(description="The few to name: selected, named by the query, most named")
@@ -60,10 +72,13 @@ class Facets(_Open):
     """One list per facet of indexer/facets.py (a test holds them equal)."""
 
     agency: list[FacetValue]
+    issuer: list[FacetValue]
     doc_type: list[FacetValue]
     year: list[FacetValue]
     exemption: list[FacetValue]
     contract: list[FacetValue]
+    request: list[FacetValue]
+    vendor: list[FacetValue]
     collection: list[FacetValue]
 
 
@@ -114,6 +129,10 @@ class SearchResults(_Open):
     facet_labels: dict[str, str]
     notices: Annotated[
         list[str], Field(description="How the query was read where it differs from as typed")
+    ]
+    undated_excluded: Annotated[
+        int,
+        Field(description="Undated documents left out because a date range is set (else 0)"),
     ]
     suggestion: Annotated[Suggestion | None, Field(description="A spelling correction")]
     chips: Annotated[list[FilterChip], Field(description="The filters applied")]
@@ -191,6 +210,8 @@ class Entities(_Open):
     bates: list[LinkedEntity]
     email: list[EmailEntity]
     money: list[MoneyEntity]
+    request: Annotated[list[LinkedEntity], Field(description="Request or tracking numbers")]
+    vendor: Annotated[list[LinkedEntity], Field(description="Contractors, sellers, suppliers")]
 
 
 class PageSummary(_Open):
@@ -235,6 +256,7 @@ class Document(_Open):
     date: Annotated[str | None, ISO_DATE]
     date_iso: Annotated[str | None, Field(description="date when it is a calendar date")]
     doc_type: str
+    issuer: Annotated[Issuer | None, ISSUER]
     status: str
     error: str | None
     bates_range: Annotated[tuple[str, str] | None, Field(description="First and last stamps")]

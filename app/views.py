@@ -13,6 +13,7 @@ from indexer.facets import FACETS, NAMES
 from indexer.models import ENTITY_KINDS, Entity
 from indexer.search import (
     DocumentView,
+    Issuer,
     Library,
     PageHit,
     PageView,
@@ -132,6 +133,7 @@ def search_data(library: Library, request: SearchRequest, urls: Urls) -> dict[st
             else None
         ),
         "notices": list(result.notices),
+        "undated_excluded": result.undated_excluded,
         "chips": _chips(base, urls),
         "links": _links(base, request, result, urls),
     }
@@ -154,11 +156,23 @@ def document_fields(doc: DocumentLike) -> dict[str, object]:
     }
 
 
+def issuer_data(issuer: Issuer | None, urls: Urls) -> dict[str, object] | None:
+    """Who issued a document, with the search for what else they issued."""
+    if issuer is None:
+        return None
+    return {
+        "name": issuer.name,
+        "slug": issuer.slug,
+        "search_url": urls.search("html_search", [("issuer", issuer.name)]),
+    }
+
+
 def _row(row: ResultRow, q: str, agency_order: AgencyOrder, urls: Urls) -> dict[str, object]:
     shown = agency_order.first(row.agencies, row.agency_pages, AGENCIES_SHOWN)
     url = urls.path("html_document", doc_id=row.id)
     return {
         **document_fields(row),
+        "issuer": issuer_data(row.issuer, urls),
         "agencies": list(row.agencies),
         "agencies_shown": shown,
         "agencies_more": len(row.agencies) - len(shown),
@@ -257,6 +271,7 @@ def document_data(view: DocumentView, q: str, urls: Urls, hits: list[PageHit]) -
         "date": doc.date,
         "date_iso": iso_date(doc.date),
         "doc_type": doc.doc_type,
+        "issuer": issuer_data(view.issuer, urls),
         "status": doc.status,
         "error": doc.error,
         "bates_range": list(cite.bates_range) if cite.bates_range else None,
@@ -305,8 +320,7 @@ def _page_entry(doc_id: str, page: dict[str, object], q: str, urls: Urls) -> dic
 
 def document_citation(view: DocumentView, urls: Urls) -> citation.Cited:
     bates = citation.bates_range(str(p["bates"]) for p in view.pages if p["bates"])
-    agencies = [e for e in view.entities if e.kind == "agency"]
-    return citation.cited(view.record, agencies, urls, bates)
+    return citation.cited(view.record, urls, bates)
 
 
 def _highwire(cite: citation.Cited, pages: int) -> list[tuple[str, str]]:
@@ -334,7 +348,7 @@ def page_data(view: PageView, q: str, urls: Urls) -> dict[str, object]:
     n = page.number
     prev_hit = max((p for p in view.hit_pages if p < n), default=None)
     next_hit = min((p for p in view.hit_pages if p > n), default=None)
-    cite = citation.cited(doc, view.agencies, urls)
+    cite = citation.cited(doc, urls)
     permalink = urls.absolute(urls.path("html_page", doc_id=doc.id, number=n))
     exemptions = sorted({code for r in page.redactions for code in r.exemptions})
     return {

@@ -21,9 +21,17 @@ from .entities.bates import page_stamps
 from .entities.exemptions import find_exemptions
 from .errors import OcrUnavailable, PdfReadError
 from .models import Extraction, Failure, Page, Redaction
+from .titles import choose_title
 
 # Bump when extraction changes what it produces, so that a re-index redoes every file.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
+# A text layer covering less of a scan than this holds the scan's stamps, not its text: an ECF
+# header or a DocuSign envelope ID covers 0.4 to 2% of it, OCR of a page 3% and up
+STAMP_COVER = 0.03
+# How much larger a share of English words OCR must read to replace a layer judged garbled: a
+# layer in another language reads no better by OCR, and stays
+READS_BETTER = 0.1
+_TOKEN = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -32,12 +40,6 @@ class Options:
 
     ocr: str = "auto"
     ocr_cache: Path | None = None  # where OCR results are shared between runs and processes
-
-
-_JUNK_TITLE = re.compile(
-    r"^(untitled|document\d*|microsoft (word|excel|powerpoint) - .*|.*\.(docx?|pdf|xlsx?|tiff?))$",
-    re.I,
-)
 
 
 def sha256_of(path: Path) -> tuple[str, int]:
@@ -110,6 +112,7 @@ def read(
     if not raw_pages:
         return Failure(sha256, size, "the PDF has no pages")
     stamps = page_stamps([f"{raw.header}\n{raw.footer}" for raw in raw_pages])
+    reasons = [ocr_reason(raw) for raw in raw_pages]
     pages = tuple(
         Page(
             number=raw.number,
@@ -117,14 +120,15 @@ def read(
             width=raw.width,
             height=raw.height,
             rotation=raw.rotation,
-            image_only=raw.image_only,
+            image_only=bool(reason),
+            ocr_reason=reason,
             bates=stamp,
             redactions=tuple(
                 Redaction(box.bbox, box.label, _label_exemptions(box.label), box.hidden)
                 for box in raw.boxes
             ),
         )
-        for raw, stamp in zip(raw_pages, stamps, strict=True)
+        for raw, stamp, reason in zip(raw_pages, stamps, reasons, strict=True)
     )
     draft = Draft(
         sha256=sha256,
@@ -169,41 +173,49 @@ def ocr_page(path: Path, number: int, dpi: int, options: Options) -> str:
 def finish(draft: Draft, ocr_texts: dict[int, str]) -> Extraction:
     """Put OCR text into its pages and find the document's entities."""
     pages = tuple(
-        dataclasses.replace(p, text=ocr_texts[p.number], ocr=True) if p.number in ocr_texts else p
-        for p in draft.pages
+        with_ocr(p, ocr_texts[p.number]) if p.number in ocr_texts else p for p in draft.pages
     )
-    analysis = analyse(pages)
+    analysis = analyse(pages, draft.metadata)
     return Extraction(
         sha256=draft.sha256,
         size=draft.size,
-        title=choose_title(draft.metadata.get("Title"), analysis.subject, pages, draft.name),
+        title=choose_title(pages, analysis, draft.metadata.get("Title"), draft.name),
         pages=pages,
         entities=analysis.entities,
         doc_type=analysis.doc_type,
         date=analysis.date,
         metadata=draft.metadata,
+        issuer=analysis.issuer,
     )
 
 
+def ocr_reason(raw: pdf.RawPage) -> str:
+    """Why a page's text layer is not enough to search it (see ``Page.ocr_reason``), or ""."""
+    if raw.image_only:
+        return "scan"
+    if raw.text_cover is not None and raw.text_cover < STAMP_COVER:
+        return "stamp"
+    if ocr.text_is_garbage(raw.text, over_scan=raw.text_cover is not None):
+        return "garbled"
+    return ""
+
+
 def needs_ocr(page: Page, mode: str) -> bool:
-    if mode == "off":
-        return False
-    return mode == "always" or page.image_only or ocr.text_is_garbage(page.text)
+    return mode == "always" or (mode == "auto" and page.image_only)
 
 
-def choose_title(
-    meta_title: str | None, subject: str | None, pages: tuple[Page, ...], name: str
-) -> str:
-    """The PDF's own title unless it is a leftover file name; else an email subject, the first
-    line of text that reads like a heading, or the file name."""
-    if meta_title and not _JUNK_TITLE.match(meta_title.strip()) and len(meta_title.strip()) > 3:
-        return " ".join(meta_title.split())
-    if subject:
-        return subject
-    for page in pages[:1]:
-        for line in page.text.splitlines()[:12]:
-            line = " ".join(line.split())
-            wordy = sum(c.isalpha() for c in line) > len(line) / 2
-            if 8 <= len(line) <= 120 and wordy and line != page.bates:
-                return line
-    return name.replace("_", " ").replace("-", " ")
+def with_ocr(page: Page, text: str) -> Page:
+    """A page with the text OCR read on it. A scan keeps the lines of its text layer that OCR
+    did not read (a Bates number or an ECF header, exact as printed); a layer judged garbled
+    that OCR reads no better (a page in another language) is kept as it was."""
+    if page.ocr_reason == "garbled":
+        before, after = ocr.word_likeness(page.text), ocr.word_likeness(text)
+        if before is not None and after is not None and after < before + READS_BETTER:
+            return dataclasses.replace(page, image_only=False)
+    elif page.ocr_reason:
+        seen = set(_TOKEN.findall(text.lower()))
+        unread = [
+            line for line in page.text.splitlines() if not set(_TOKEN.findall(line.lower())) <= seen
+        ]
+        text = "\n".join(part for part in (text, *unread) if part)
+    return dataclasses.replace(page, text=text, ocr=True)

@@ -25,10 +25,13 @@ class Facet:
 
 FACETS: tuple[Facet, ...] = (
     Facet("agency", "Agency", "entity"),
+    Facet("issuer", "Issued by", "document"),
     Facet("doc_type", "Document type", "document"),
     Facet("year", "Year", "year", newest_first=True),
     Facet("exemption", "Exemption", "entity"),
     Facet("contract", "Contract", "entity"),
+    Facet("request", "Request", "entity"),
+    Facet("vendor", "Vendor", "entity"),
     Facet("collection", "Collection", "document"),
 )
 BY_NAME = {facet.name: facet for facet in FACETS}

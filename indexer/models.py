@@ -9,7 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-ENTITY_KINDS = ("agency", "contract", "date", "exemption", "bates", "email", "money")
+ENTITY_KINDS = (
+    "agency",
+    "contract",
+    "date",
+    "exemption",
+    "bates",
+    "email",
+    "money",
+    "request",
+    "vendor",
+)
 
 
 @dataclass(frozen=True)
@@ -31,8 +41,14 @@ class Page:
     width: float = 612.0
     height: float = 792.0
     rotation: int = 0
-    image_only: bool = False  # no usable text layer (a scan); text holds only stamps, if any
+    # no usable text layer: a scan, bare or stamped, or a garbled layer (see ocr_reason); the
+    # page needs OCR, and until it has it, text holds the stamps or the garbled layer, if any
+    image_only: bool = False
     ocr: bool = False  # text came from OCR
+    # why the text layer was not enough: "scan" (an image and no text layer over it), "stamp"
+    # (a scan whose text layer covers little of it: a Bates number, a court's ECF header) or
+    # "garbled" (a text layer that does not read as English); "" when it was, or not known
+    ocr_reason: str = ""
     bates: str | None = None
     redactions: tuple[Redaction, ...] = ()
 
@@ -60,6 +76,7 @@ class Extraction:
     doc_type: str = "other"
     date: str | None = None
     metadata: dict[str, str] = field(default_factory=dict)
+    issuer: str | None = None  # the agency, court or firm that issued it (not one it mentions)
 
     @property
     def doc_id(self) -> str:

@@ -5,20 +5,29 @@ about five times slower per page than one process per core. A page is OCR'd upri
 only when that reads poorly does Tesseract's orientation detection run, and the page is read
 again turned the way it says. Results are cached under the SHA-256 of the rendered image, so
 a page is never OCR'd twice, whichever file or run it comes from.
+
+Whether a text layer is usable is judged here too (``text_is_garbage``), by how much of it
+reads as English: its words are looked up in pyspellchecker's English dictionary, a
+maintained word list loaded once per process; a page's judgement costs about a tenth of a
+millisecond.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
 import shutil
 import sqlite3
 import statistics
+import string
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image
+from spellchecker import SpellChecker
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -141,12 +150,41 @@ class OcrCache:
 
 
 _UNUSUAL = re.compile(r"[^\w.,;:()/\-$%&'\"]")
-_VOWEL = re.compile("[aeiouyAEIOUY]")
+# punctuation around a word, stripped before it is looked up
+_EDGE = string.punctuation + string.whitespace + "\u00a0\u2010\u2011“”‘’«»–—•·…§¶"
+_NOT_JUDGED = re.compile(r"[\d@./]")  # numbers, codes, addresses: no word list has them
+_JOINS = re.compile("[-'\u2010\u2011]")  # compounds and possessives, judged by their parts
+_LETTERS_AT_ENDS = re.compile(r"^[^a-z]+|[^a-z]+$")
+MIN_WORDS = 10  # fewer words to judge than this tell nothing about a text layer
+# The share of a text layer's words that must be English words. Printed records read at 0.55
+# and up (a table of names and codes the lowest; running text 0.9); a layer whose font maps
+# each letter to another reads under 0.1. A layer drawn over a scan is someone's OCR, which
+# Tesseract read better wherever it read under 0.7 (0.47 to 0.76 on handwritten logs, 0.29 to
+# 0.66 on screenshots, in the real records).
+WORDLIKE = 0.5
+WORDLIKE_OVER_SCAN = 0.7
+SHIFTED_WORDS = 8  # words that one shift of character codes makes English: a shifted font
+# A layer this English has too little text in a shifted font to need OCR (pages with a
+# paragraph or more in one read at 0.65 to 0.86) and is not tried for it
+SHIFT_CHECK_BELOW = 0.9
+JUDGED_CHARS = 4000  # a longer text is judged on stretches of it this long in all, spread over it
+SHIFT_SAMPLE = 40  # unknown words tried under each shift
 
 
-def text_is_garbage(text: str) -> bool:
-    """A text layer that cannot be searched even though it has characters: one character per
-    line (a degenerate printout), or a broken font encoding (symbols, no vowels)."""
+@functools.cache
+def english_words() -> dict[str, int]:
+    """The English dictionary of pyspellchecker (160,000 words, lower case, with how often
+    each is used), loaded once per process in a fifth of a second."""
+    return SpellChecker(language="en").word_frequency.dictionary
+
+
+def text_is_garbage(text: str, *, over_scan: bool = False) -> bool:
+    """Whether a text layer cannot be searched although it has characters: one character per
+    line (a degenerate printout); symbols where letters should be (mojibake); too few English
+    words (a font whose encoding maps each letter to another, or poor OCR under
+    ``over_scan``); or words that one shift of character codes turns into English (a font
+    whose letters are shifted, even when only part of the page is set in it)."""
+    text = _stretches(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) >= 15 and sum(len(line) <= 1 for line in lines) >= 0.8 * len(lines):
         return True
@@ -157,8 +195,93 @@ def text_is_garbage(text: str) -> bool:
     unusual = len(_UNUSUAL.findall(chars)) + chars.count("_")
     if 1 - unusual / len(chars) < 0.6:
         return True
-    words = _WORD.findall(text)
-    if len(words) < 10:
+    judged, unknown = _judge(text)
+    if judged < MIN_WORDS:
         return False
-    vowelless = sum(1 for w in words if not _VOWEL.search(w)) / len(words)
-    return vowelless > 0.5
+    likeness = 1 - len(unknown) / judged
+    if likeness < (WORDLIKE_OVER_SCAN if over_scan else WORDLIKE):
+        return True
+    return likeness < SHIFT_CHECK_BELOW and _shifted(unknown)
+
+
+def word_likeness(text: str) -> float | None:
+    """The share of a text's words that are English words, or None when it has fewer than
+    MIN_WORDS to judge."""
+    judged, unknown = _judge(_stretches(text))
+    return 1 - len(unknown) / judged if judged >= MIN_WORDS else None
+
+
+def _stretches(text: str) -> str:
+    """A text longer than JUDGED_CHARS (a table in a tiny font) as eight stretches of it, spread
+    over it, that long in all: enough to judge it by."""
+    if len(text) <= JUDGED_CHARS:
+        return text
+    step, length = len(text) // 8, JUDGED_CHARS // 8
+    return "\n".join(text[start : start + length] for start in range(0, 8 * step, step))
+
+
+def _judge(text: str) -> tuple[int, list[str]]:
+    """How many of a text's words can be judged, and those (as written) that are not English.
+    A word is judged when it has three or more characters, at least one a letter, and is no
+    number, code, address or acronym of five capitals or fewer (ICE, FOIA)."""
+    words = english_words()
+    tokens = text.split()
+    judged = 0
+    unknown = []
+    for token in tokens:
+        if token.isalpha():  # most words: no punctuation to strip
+            core = token
+            if len(core) < 3 or (len(core) <= 5 and core.isupper()):
+                continue
+        else:
+            core = token.strip(_EDGE)
+            if len(core) < 3:
+                continue
+            if core.isalpha():
+                if len(core) <= 5 and core.isupper():
+                    continue
+            elif _NOT_JUDGED.search(core) or not any(map(str.isalpha, core)):
+                continue
+        judged += 1
+        word = core.lower()
+        if word not in words and not _is_compound(word, words):
+            unknown.append(token)
+    return judged, unknown
+
+
+def _is_compound(word: str, words: dict[str, int]) -> bool:
+    """A possessive or a compound of English words (agency's, data-sharing)."""
+    word = word.replace("’", "'")
+    if word.endswith("'s") and word[:-2] in words:
+        return True
+    parts = [part for part in _JOINS.split(word) if part]
+    return len(parts) > 1 and all(part in words for part in parts)
+
+
+def _shifted(unknown: list[str]) -> bool:
+    """Whether one shift of character codes turns many of these words into English: the text
+    of a font whose encoding maps each letter to another by a fixed offset ("i]Z" for "the").
+    The shifts tried take the commonest characters to "e". A shifted word keeps its length, less
+    what became punctuation at its ends (at most a character each side: more, and a fragment
+    would pass for a word)."""
+    sample = list(dict.fromkeys(unknown))[:SHIFT_SAMPLE]
+    if len(sample) < SHIFTED_WORDS:
+        return False
+    needed = max(SHIFTED_WORDS, len(sample) / 3)
+    common = Counter("".join(sample)).most_common(4)
+    # a shift of 32 only changes case, and lower case is how words are looked up
+    shifts = {ord(target) - ord(char) for char, _ in common for target in "eE"} - {0, 32, -32}
+    chars = {ord(char) for char in "".join(sample)}
+    words = english_words()
+    for shift in shifts:
+        table = {char: min(0x10FFFF, max(0, char + shift)) for char in chars}
+        hits = 0
+        for tried, token in enumerate(sample):
+            word = _LETTERS_AT_ENDS.sub("", token.translate(table).lower())
+            if len(word) >= max(3, len(token) - 2) and (word in words or _is_compound(word, words)):
+                hits += 1
+                if hits >= needed:
+                    return True
+            elif tried + 1 - hits > len(sample) - needed:
+                break  # too many misses to reach it
+    return False

@@ -6,6 +6,7 @@
                    ERO & HSI  ERO && HSI  (a standalone & is AND; AT&T is a word)
     fields         agency:ICE  type:email  contract:HSCEMD-18-C-00001  exemption:(b)(7)(C)
                    bates:ICE-2019-FOIA-000123  from:smith  to:lbpd  subject:"query request"
+                   issuer:ICE  request:2019-ICFO-10471  vendor:Vigilant
     prefixes       licens*
 
 The tree is independent of the search engine; ``indexer.index`` turns it into a Whoosh query.
@@ -43,11 +44,14 @@ FIELDS = {
     "subject": "subject",
     "title": "title",
     "collection": "collection",
+    "issuer": "issuer",
+    "request": "request",
+    "vendor": "vendor",
 }
 # Fields (as in the index) whose values are codes, such as (b)(7)(C) or HSCEMD-18-C-00001:
 # typed with their punctuation, which the parser keeps, and indexed and searched as one
 # compact value each (the text index's schema gives these fields its code analyzer).
-CODE_FIELDS = frozenset({"doc_type", "collection", "contract", "exemption", "bates"})
+CODE_FIELDS = frozenset({"doc_type", "collection", "contract", "exemption", "bates", "request"})
 _VERBATIM_FIELDS = {typed for typed, field in FIELDS.items() if field in CODE_FIELDS}
 
 
@@ -403,6 +407,9 @@ _EXAMPLES = {
     "subject": '"query request"',
     "title": "contract",
     "collection": "ice-foia-2019",
+    "issuer": "ICE",
+    "request": "2019-ICFO-10471",
+    "vendor": "Vigilant",
 }
 
 

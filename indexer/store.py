@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog, FileRecord, Rows, extraction_rows
+from .data import known_agencies
 from .errors import IndexUnavailable
 from .index import IndexWriter, Record, TextIndex, analyse_record
 from .models import Extraction, Failure
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"  # 3: documents have an issuer; request and vendor entities
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,7 @@ class Store:
                     doc_type=doc.doc_type,
                     date=doc.date,
                     metadata=doc.metadata,
+                    issuer=doc.issuer,
                 )
                 record = analyse_record(doc_id, [p.text for p in ex.pages], search_fields(ex))
                 writer.add(record.with_fields({"collection": self.catalog.collections_of(doc_id)}))
@@ -243,14 +245,22 @@ def search_fields(ex: Extraction) -> dict[str, Sequence[str]]:
     for entity in ex.entities:
         by_kind.setdefault(entity.kind, []).append(entity.value)
     agencies: list[str] = []
+    # the issuer, and its abbreviation when it is a known agency (named in the record or not)
+    issuer = [ex.issuer, known_agencies().get(ex.issuer, ("", ""))[0]] if ex.issuer else []
     for entity in ex.entities:
         if entity.kind == "agency":
-            agencies += [entity.value, entity.attrs.get("abbreviation") or "", *entity.forms]
+            names = [entity.value, entity.attrs.get("abbreviation") or "", *entity.forms]
+            agencies += names
+            if entity.value == ex.issuer:  # issuer:ICE finds what agency:ICE finds
+                issuer += names
     emails = [e.attrs for e in ex.entities if e.kind == "email"]
     return {
         "title": [ex.title],
         "doc_type": [ex.doc_type],
         "agency": [a for a in dict.fromkeys(agencies) if a],
+        "issuer": [a for a in dict.fromkeys(issuer) if a],
+        "request": by_kind.get("request", []),
+        "vendor": by_kind.get("vendor", []),
         "contract": by_kind.get("contract", []),
         "exemption": by_kind.get("exemption", []),
         "bates": by_kind.get("bates", []),

@@ -13,7 +13,7 @@ from indexer.catalog import DocumentRecord
 from indexer.search import SearchRequest
 
 ICE = "U.S. Immigration and Customs Enforcement"
-LBPD = "Long Beach Police Department"
+LBPD = "Long Beach Police Department (CA)"
 
 
 def get_json(client, url, status=200):
@@ -60,22 +60,21 @@ def test_list_counts_equal_the_agency_facet_for_an_empty_query(client, library):
     assert {v.value: v.count for v in plain.facets["agency"]}.items() <= facet.items()
 
     index = agency_index(library)
-    by_name: dict[str, list[dict]] = {}
+    # one agency, one facet value: same-named agencies of different states carry their state
+    assert len(names) == len(agencies)
     for agency in agencies:
-        by_name.setdefault(agency["name"], []).append(agency)
-    for name, same in by_name.items():
-        if len(same) == 1:
-            assert same[0]["count"] == facet[name], name
-        else:  # same-named agencies of different states: together, the facet's documents
-            docs = set().union(*(documents_of(index, a["slug"]) for a in same))
-            assert len(docs) == facet[name], name
-            assert len({a["state"] for a in same}) == len(same)
+        assert (
+            agency["count"] == facet[agency["name"]] == len(documents_of(index, agency["slug"]))
+        ), agency["name"]
 
 
 def test_same_named_agencies_of_different_states_have_their_own_pages(client):
     agencies = get_json(client, "/api/agencies")["agencies"]
-    aurora = sorted(a["slug"] for a in agencies if a["name"] == "Aurora Police Department")
-    assert aurora == ["aurora-police-department-co", "aurora-police-department-il"]
+    aurora = sorted((a["name"], a["slug"]) for a in agencies if a["name"].startswith("Aurora P"))
+    assert aurora == [
+        ("Aurora Police Department (CO)", "aurora-police-department-co"),
+        ("Aurora Police Department (IL)", "aurora-police-department-il"),
+    ]
     lbpd = [a for a in agencies if a["name"] == LBPD]
     assert [a["slug"] for a in lbpd] == ["long-beach-police-department-ca"]
 
@@ -120,7 +119,13 @@ def _link_depths(page: str) -> dict[str, int]:
 def test_filter_box_narrows_the_list_server_side(client):
     data = get_json(client, "/api/agencies?q=long%20beach")
     assert data["filter"] == "long beach"
-    assert {a["name"] for a in data["agencies"]} == {LBPD, "City of Long Beach"}
+    # the Long Beach police of documents that do not say which state's it is stand apart
+    assert {a["name"] for a in data["agencies"]} == {
+        LBPD,
+        "Long Beach Police Department",
+        "City of Long Beach (CA)",
+        "Long Beach City Council (CA)",
+    }
     page = client.get("/agencies", params={"q": "long beach"})
     assert 'href="/agencies/long-beach-police-department-ca"' in page.text
     assert 'href="/agencies/ice"' not in page.text
@@ -238,8 +243,8 @@ def test_unknown_agency_is_404_with_a_link_to_the_list(client):
     assert page.status_code == 404
     assert 'href="/agencies"' in page.text
     # a slug without its state suggests the agency it probably meant
-    near = get_json(client, "/api/agencies/long-beach-police-department", status=404)
-    assert "long-beach-police-department-ca" in {s["slug"] for s in near["suggestions"]}
+    near = get_json(client, "/api/agencies/aurora-police-department", status=404)
+    assert "aurora-police-department-co" in {s["slug"] for s in near["suggestions"]}
 
 
 def test_agency_record_text_is_escaped(client):
@@ -318,23 +323,34 @@ def test_slugs_do_not_depend_on_order_or_on_the_rest_of_the_collection():
         first
     )
     # another Long Beach police department (New York) joins: the Californian one keeps its slug
-    more = [*entities, _agency(docs[3].id, LBPD, state="NY")]
+    ny = "Long Beach Police Department (NY)"
+    more = [*entities, _agency(docs[3].id, ny, state="NY")]
     again = {a.name + a.state: a.slug for a in AgencyIndex(docs, more).agencies()}
     assert again[LBPD + "CA"] == first[LBPD + "CA"] == "long-beach-police-department-ca"
-    assert again[LBPD + "NY"] == "long-beach-police-department-ny"
+    assert again[ny + "NY"] == "long-beach-police-department-ny"
 
 
 def test_a_mention_without_a_state_joins_the_only_agency_of_its_name():
+    docs = [_doc(f"{i:016x}") for i in range(2)]
+    name = "Citrus College Department of Campus Safety"
+    one_state = [_agency(docs[0].id, name, state="CA"), _agency(docs[1].id, name)]
+    (campus,) = AgencyIndex(docs, one_state).agencies()
+    assert (campus.slug, campus.count) == ("citrus-college-department-of-campus-safety-ca", 2)
+
+
+def test_same_named_agencies_and_an_undecided_mention_are_three_agencies_as_in_the_facet():
     docs = [_doc(f"{i:016x}") for i in range(3)]
-    one_state = [_agency(docs[0].id, LBPD, state="CA"), _agency(docs[1].id, LBPD)]
-    (lbpd,) = AgencyIndex(docs, one_state).agencies()
-    assert (lbpd.slug, lbpd.count) == ("long-beach-police-department-ca", 2)
-    two_states = [*one_state, _agency(docs[2].id, LBPD, state="NY")]
-    slugs = {a.slug: a.count for a in AgencyIndex(docs, two_states).agencies()}
-    assert slugs == {
-        "long-beach-police-department": 1,
-        "long-beach-police-department-ca": 1,
-        "long-beach-police-department-ny": 1,
+    name = "Long Beach Police Department"
+    entities = [
+        _agency(docs[0].id, f"{name} (CA)", state="CA"),
+        _agency(docs[1].id, name),  # the document does not say which state's
+        _agency(docs[2].id, f"{name} (NY)", state="NY"),
+    ]
+    agencies = AgencyIndex(docs, entities).agencies()
+    assert {a.slug: (a.name, a.count) for a in agencies} == {
+        "long-beach-police-department": (name, 1),
+        "long-beach-police-department-ca": (f"{name} (CA)", 1),
+        "long-beach-police-department-ny": (f"{name} (NY)", 1),
     }
 
 

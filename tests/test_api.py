@@ -34,14 +34,17 @@ def test_search_answers_in_the_spec_shape(client):
     assert data["page"] == 1 and data["per_page"] == 20
     assert set(data["facets"]) == {
         "agency",
+        "issuer",
         "doc_type",
         "year",
         "exemption",
         "contract",
+        "request",
+        "vendor",
         "collection",
     }
     row = data["results"][0]
-    assert {"id", "title", "date", "doc_type", "agencies", "url", "hits"} <= set(row)
+    assert {"id", "title", "date", "doc_type", "issuer", "agencies", "url", "hits"} <= set(row)
     assert re.fullmatch(r"[0-9a-f]{16}", row["id"])
     assert row["url"] == f"/documents/{row['id']}"
     hit = row["hits"][0]
@@ -120,7 +123,8 @@ def test_a_pasted_subject_line_is_searched_as_words_and_the_user_told(client):
     assert data["total"] == search(client, q="RE license plate")["total"] > 0
     assert data["notices"] == [
         '"RE:" is not a field you can search; searched "RE" as a word. Fields: agency:, type:, '
-        "contract:, exemption:, bates:, from:, to:, subject:, title:, collection:."
+        "contract:, exemption:, bates:, from:, to:, subject:, title:, collection:, issuer:, "
+        "request:, vendor:."
     ]
     page = client.get("/search", params={"q": "RE: license plate"})
     assert page.status_code == 200

@@ -48,7 +48,8 @@ def test_components_know_their_parents():
 def test_local_names_are_canonicalised_to_the_ori_list():
     text = "Orange County Sheriff’s Department, Santa Ana, California"
     (agency,) = [m.agency for _, m in AgencyFinder().find([(1, text)])]
-    assert agency.value == "Orange County Sheriff's Office"
+    assert agency.value == "Orange County Sheriff's Office (CA)"  # Florida, Texas … have one
+    assert agency.base == "Orange County Sheriff's Office"
     assert (agency.ori, agency.state, agency.level) == ("CA0300000", "CA", "local")
 
 

@@ -9,16 +9,18 @@ from PIL import Image, ImageDraw
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
+from indexer.entities import Analysis
 from indexer.extract import (
     Draft,
     Options,
-    choose_title,
     extract,
     extract_bytes,
     needs_ocr,
     read,
+    with_ocr,
 )
 from indexer.models import Extraction, Failure, Page
+from indexer.titles import choose_title
 
 from .conftest import SAMPLE_DOCS, TRUTH
 
@@ -133,8 +135,11 @@ def test_a_text_layer_of_one_character_per_line_is_marked_for_ocr(tmp_path):
     assert isinstance(draft, Draft)
     assert [number for number, _ in draft.ocr_pages] == [1]
     assert draft.pages[0].text.split("\n") == list("CONFIDENTIALITYNOTICE")
-    assert not draft.pages[0].image_only
-    assert isinstance(read(path, options=Options(ocr="off")), Extraction)
+    # no usable text layer: it waits for OCR like a scan
+    assert (draft.pages[0].image_only, draft.pages[0].ocr_reason) == (True, "garbled")
+    off = read(path, options=Options(ocr="off"))
+    assert isinstance(off, Extraction)
+    assert off.pages[0].image_only and not off.pages[0].ocr
 
 
 @pytest.mark.parametrize(
@@ -188,19 +193,18 @@ def test_extract_bytes_keeps_the_files_name_as_the_last_resort_title(tmp_path):
     assert extract(path).title == "source"
 
 
-def page(text: str, *, bates: str | None = None, image_only: bool = False) -> Page:
-    return Page(number=1, text=text, bates=bates, image_only=image_only)
+def page(
+    text: str, *, bates: str | None = None, image_only: bool = False, ocr_reason: str = ""
+) -> Page:
+    return Page(number=1, text=text, bates=bates, image_only=image_only, ocr_reason=ocr_reason)
 
 
 @pytest.mark.parametrize(
     ("meta_title", "subject", "text", "expected"),
     [
-        (
-            "  Contract   70CMSD18C00000003 ",
-            "RE: award",
-            "Heading line",
-            "Contract 70CMSD18C00000003",
-        ),
+        ("  Contract   70CMSD18C00000003 ", None, "Heading line", "Contract 70CMSD18C00000003"),
+        # an email is titled by its subject, whatever the PDF's Title says
+        ("  Contract   70CMSD18C00000003 ", "RE: award", "Heading line", "RE: award"),
         ("Untitled", "RE: award", "Heading line", "RE: award"),
         (
             "Microsoft Word - memo.docx",
@@ -217,22 +221,54 @@ def page(text: str, *, bates: str | None = None, image_only: bool = False) -> Pa
     ],
 )
 def test_choose_title(meta_title, subject, text, expected):
-    assert choose_title(meta_title, subject, (page(text),), "LBPD_audit-log") == expected
+    assert choose_title((page(text),), analysed(subject), meta_title, "LBPD_audit-log") == expected
 
 
-def test_choose_title_skips_the_bates_stamp_and_looks_at_the_first_twelve_lines_only():
+def analysed(subject: str | None = None) -> Analysis:
+    """What the analysis says of a document: an email when it has a subject."""
+    return Analysis((), "email" if subject else "other", None, subject)
+
+
+def test_choose_title_skips_the_bates_stamp_and_looks_at_the_first_forty_lines_only():
     stamped = page("ICE-2019-FOIA-000123\nFinal response letter", bates="ICE-2019-FOIA-000123")
-    assert choose_title(None, None, (stamped,), "x") == "Final response letter"
-    late = page("\n".join(["1"] * 12 + ["A heading too far down"]))
-    assert choose_title(None, None, (late,), "file_name") == "file name"
+    assert choose_title((stamped,), analysed(), None, "x") == "Final response letter"
+    # pleading paper numbers its first 28 lines: they are not lines of text
+    numbered = page("\n".join([str(n) for n in range(1, 29)] + ["Motion to Dismiss"]))
+    assert choose_title((numbered,), analysed(), None, "file_name") == "Motion to Dismiss"
+    late = page("\n".join(["Total: 1"] * 40 + ["A heading too far down"]))
+    assert choose_title((late,), analysed(), None, "file_name") == "file name"
     second = Page(number=2, text="A heading on page two")
-    assert choose_title(None, None, (page(""), second), "file") == "file"
+    assert choose_title((page(""), second), analysed(), None, "file") == "file"
 
 
 def test_needs_ocr_by_mode():
-    scan = page("ICE-2019-FOIA-000003", image_only=True)
+    """Whether a page needs OCR was judged when it was read (``ocr_reason``): in auto mode,
+    the pages without a usable text layer."""
+    scan = page("ICE-2019-FOIA-000003", image_only=True, ocr_reason="stamp")
     text = page("The Department of Homeland Security procured access to the data. " * 3)
-    garbage = page("\n".join("CONFIDENTIALITY NOTICE: this message is private"))
+    garbage = page("\n".join("CONFIDENTIAL"), image_only=True, ocr_reason="garbled")
     assert [needs_ocr(p, "auto") for p in (scan, text, garbage)] == [True, False, True]
     assert [needs_ocr(p, "always") for p in (scan, text, garbage)] == [True, True, True]
     assert [needs_ocr(p, "off") for p in (scan, text, garbage)] == [False, False, False]
+
+
+def test_ocr_of_a_stamped_scan_keeps_the_stamp_lines_ocr_did_not_read():
+    stamped = page("ICE-2019-FOIA-000003\nRE: LPR query", image_only=True, ocr_reason="stamp")
+    read_well = with_ocr(stamped, "RE: LPR query\nThe plate was run twice.\nICE-2019-FOIA-000003")
+    assert read_well.text == "RE: LPR query\nThe plate was run twice.\nICE-2019-FOIA-000003"
+    assert (read_well.ocr, read_well.image_only, read_well.ocr_reason) == (True, True, "stamp")
+    misread = with_ocr(stamped, "RE: LPR query\nThe plate was run twice.\nICE-2019-FOIA-00003")
+    assert misread.text.splitlines()[-1] == "ICE-2019-FOIA-000003"  # exact, as printed
+
+
+def test_ocr_of_a_garbled_layer_replaces_it_when_it_reads_better():
+    shifted = "Uif dpnnjuuff xjmm sfwjfx uif sfrvftu gps sfdpset po Npoebz nfnp. " * 2
+    garbled = page(shifted, image_only=True, ocr_reason="garbled")
+    read = "The committee will review the request for records on Monday memo. " * 2
+    assert with_ocr(garbled, read) == Page(
+        number=1, text=read, image_only=True, ocr=True, ocr_reason="garbled"
+    )
+    # OCR that reads no more English words than the layer leaves the layer, no longer waiting
+    assert with_ocr(garbled, shifted.upper()) == Page(
+        number=1, text=shifted, image_only=False, ocr=False, ocr_reason="garbled"
+    )

@@ -92,6 +92,9 @@ FIELD_VALUES = {
     "subject": ["query", "request"],
     "title": ["contract", "memo"],
     "collection": ["ice-foia-2019", "long-beach-pra-2019"],
+    "issuer": ["ICE", "Long Beach"],
+    "request": ["2019-ICFO-10471", "FOIA15-3528"],
+    "vendor": ["Vigilant", "Cellebrite"],
 }
 PAYLOADS = [
     "<script>alert(1)</script>",

@@ -168,14 +168,14 @@ def test_long_agency_lists_show_a_handful_and_count_the_rest(long_client):
 def test_agencies_the_query_names_come_first(long_client):
     for q in (f"({LONG_QUERY}) Irvine", f"({LONG_QUERY}) AND agency:Irvine", "irvi* AND report"):
         results = check_agencies(long_client, q=q)
-        listing = [r for r in results if "Irvine Police Department" in r["agencies"]]
+        listing = [r for r in results if "Irvine Police Department (CA)" in r["agencies"]]
         assert len(listing) >= len(AGENCY_LISTS), q
-        assert all(r["agencies_shown"][0] == "Irvine Police Department" for r in listing), q
+        assert all(r["agencies_shown"][0] == "Irvine Police Department (CA)" for r in listing), q
 
 
 @requires_shared
 def test_agencies_selected_in_the_facet_come_first(long_client):
-    chosen = ["Westminster Police Department", "Brea Police Department"]
+    chosen = ["Westminster Police Department (CA)", "Brea Police Department"]
     results = check_agencies(long_client, q=LONG_QUERY, agency=chosen)
     assert len(results) >= 2
     for result in results:

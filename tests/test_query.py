@@ -110,7 +110,8 @@ def test_a_pasted_email_subject_is_searched_as_text_with_a_notice():
     assert parsed.node == And(tuple(Word("content", w) for w in words))
     assert parsed.notices == (
         '"RE:" is not a field you can search; searched "RE" as a word. Fields: agency:, type:, '
-        "contract:, exemption:, bates:, from:, to:, subject:, title:, collection:.",
+        "contract:, exemption:, bates:, from:, to:, subject:, title:, collection:, issuer:, "
+        "request:, vendor:.",
     )
     assert parse("RE: Freedom of Information Request") == parsed.node
 

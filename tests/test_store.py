@@ -284,4 +284,28 @@ def test_search_fields_gather_agency_forms_and_email_headers():
         "email_from": ["a@lbpd.gov"],
         "email_to": ["b@lbpd.gov", "c@ice.gov"],
         "subject": ["RE"],
+        "issuer": [],
+        "request": [],
+        "vendor": [],
     }
+
+
+def test_search_fields_name_the_issuer_as_its_agency_is_named_with_requests_and_vendors():
+    def fields(issuer: str, *entities: Entity) -> dict[str, object]:
+        ex = Extraction("e" * 64, 1, "Letter", (Page(1, "x"),), entities, issuer=issuer)
+        found = search_fields(ex)
+        return {name: found[name] for name in ("issuer", "request", "vendor")}
+
+    lbpd = Entity("agency", "Long Beach Police Department", (1,), ("LBPD", "Long Beach PD"))
+    request = Entity("request", "19-0412", (1,))
+    vendor = Entity("vendor", "Vigilant Solutions, LLC", (1,))
+    assert fields("Long Beach Police Department", lbpd, request, vendor) == {
+        "issuer": ["Long Beach Police Department", "LBPD", "Long Beach PD"],
+        "request": ["19-0412"],
+        "vendor": ["Vigilant Solutions, LLC"],
+    }
+    # an agency of the reference lists that the record does not name, by its domain
+    ice = "U.S. Immigration and Customs Enforcement"
+    assert fields(ice)["issuer"] == [ice, "ICE"]
+    court = "United States District Court for the Southern District of New York"
+    assert fields(court, lbpd)["issuer"] == [court]

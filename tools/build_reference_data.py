@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import re
 import sys
 from pathlib import Path
 
@@ -60,6 +61,7 @@ STANDALONE = {
     "GAO",
     "SSA",
     "EPA",
+    "FDA",
     "FAA",
     "NSA",
     "CIA",
@@ -168,12 +170,28 @@ def build_federal(source: Path) -> list[list[str]]:
     return sorted(rows.values())
 
 
+def parish(name: str) -> str:
+    """A Louisiana name as Louisiana writes it: its counties are parishes ("Bossier County
+    Sheriff's Office" in the ORI list is the Bossier Parish Sheriff's Office)."""
+    return re.sub(r"\bCounty\b", "Parish", name)
+
+
+def once(name: str) -> str:
+    """A name whose kind the list wrote twice, once ("Las Vegas Metropolitan Police Department
+    Police Department")."""
+    return re.sub(r"\b(Police Department)(?: \1)+$", r"\1", name)
+
+
 def build_local(source: Path) -> list[list[str]]:
     out = []
     for r in _rows(source / "agencies_state_local.csv"):
         level = r["level"] if r["level"] in ("local", "state", "tribal", "federal") else "local"
-        names = [*_split(r["aliases"]), *_split(r["generated_variants"])]
-        out.append([r["name"], r["ori"], r["state"], level, r["agency_type"], ";".join(names)])
+        name = once(r["name"])
+        names = [once(n) for n in [*_split(r["aliases"]), *_split(r["generated_variants"])]]
+        if r["state"] == "LA":
+            name, names = parish(name), [parish(n) for n in names]
+        names = list(dict.fromkeys(n for n in names if n != name))
+        out.append([name, r["ori"], r["state"], level, r["agency_type"], ";".join(names)])
     return out
 
 

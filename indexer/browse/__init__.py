@@ -7,11 +7,13 @@ It counts what the agency facet of ``Library.search`` counts: documents whose st
 agency.
 
 Who is one agency. The catalog stores each document's agency entities with their canonical
-name and attributes (abbreviation, parent, level, ori, state). Agencies with the same name
-are told apart by their state ("Aurora Police Department" in Colorado and in Illinois are
-two agencies). A mention whose state the document did not decide (stored without a state)
-belongs to the agency of that name when the collection holds exactly one with a state, and
-otherwise stays an agency of its own, without a state.
+name and attributes (abbreviation, parent, level, ori, state). The canonical name of an
+agency whose name agencies of other states bear too carries its state ("Aurora Police
+Department (CO)" and "Aurora Police Department (IL)" are two agencies), so each agency is
+one value of the agency facet and one page here, with the same count. A mention whose state
+the document did not decide is stored under the bare name, without a state: it belongs to
+the agency of that name when the collection holds exactly one with a state under that same
+name, and otherwise stays an agency of its own, as it is a facet value of its own.
 
 Slugs depend only on the agency itself (and the reference lists shipped in
 ``indexer/data``), never on what else the collection holds, so they are stable across
@@ -21,7 +23,8 @@ re-indexing and across collections:
    it, lower-cased: ``ice``, ``hsi``, ``dhs``, ``ncric``, ``sd-lecc``;
 2. otherwise by its canonical name, lower-cased, accents dropped, apostrophes removed, "&"
    written "and" and every other run of non-alphanumerics one hyphen, followed by its state
-   when it has one: ``long-beach-police-department-ca``, ``california-highway-patrol-ca``;
+   when it has one and its name does not end with it: ``long-beach-police-department-ca``
+   (for "Long Beach Police Department (CA)"), ``california-highway-patrol-ca``;
 3. should two agencies of one collection still meet on a slug (names that differ only in
    punctuation), the one later in (name, state) order gets ``-2``, the next ``-3``.
 
@@ -45,7 +48,7 @@ from ._records import (
     CoOccurring,
     ExemptionTally,
 )
-from ._slugs import agency_slug, slugify
+from ._slugs import agency_slug, issuer_slug, slugify
 
 __all__ = [
     "LEVELS",
@@ -59,5 +62,6 @@ __all__ = [
     "ExemptionTally",
     "agency_index",
     "agency_slug",
+    "issuer_slug",
     "slugify",
 ]

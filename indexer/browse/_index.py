@@ -23,7 +23,7 @@ from ._records import (
     matches,
     order,
 )
-from ._slugs import agency_slug
+from ._slugs import agency_slug, placed_state
 from ._tree import Hierarchy
 
 if TYPE_CHECKING:
@@ -95,10 +95,7 @@ class AgencyIndex:
         self._agencies: dict[Key, _Agency] = {}
         self._by_doc: dict[str, set[Key]] = defaultdict(set)
         for doc_id, value, pages, forms, attrs in mentions:
-            state = str(attrs.get("state") or "")
-            if not state and len(states[value]) == 1:
-                state = next(iter(states[value]))
-            key = (value, state)
+            key = (value, placed_state(str(attrs.get("state") or ""), states[value]))
             agency = self._agencies.get(key)
             if agency is None:
                 agency = self._agencies[key] = _Agency(key, Counter(), {}, {})

@@ -190,8 +190,8 @@ class Catalog:
             self.delete_document(doc_id)
             self._db.execute(
                 "INSERT INTO documents (id, sha256, title, collection, size, page_count, date, "
-                "doc_type, status, error, metadata, extractor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?)",
+                "doc_type, status, error, metadata, issuer, extractor) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?)",
                 (doc_id, ex.sha256, ex.title, collection, *doc, extractor),
             )
             self._db.executemany(
@@ -275,6 +275,33 @@ class Catalog:
         for doc_id, value, pages in rows:
             counts.setdefault(doc_id, {})[value] = pages
         return counts
+
+    def issuer_agencies(self, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """For each document whose issuer is an agency it names, that agency's attributes."""
+        if not doc_ids:
+            return {}
+        marks = ",".join("?" * len(doc_ids))
+        rows = self._all(
+            "SELECT e.doc_id, e.attrs FROM documents d JOIN entities e ON e.doc_id = d.id "
+            f"AND e.kind = 'agency' AND e.value = d.issuer WHERE d.id IN ({marks})",
+            doc_ids,
+        )
+        return {doc_id: json.loads(attrs) for doc_id, attrs in rows}
+
+    def agency_states(self, names: Sequence[str]) -> dict[str, set[str]]:
+        """The states the catalog's agency mentions give each of some agency names."""
+        if not names:
+            return {}
+        marks = ",".join("?" * len(names))
+        rows = self._all(
+            "SELECT DISTINCT value, json_extract(attrs, '$.state') AS state FROM entities "
+            f"WHERE kind = 'agency' AND value IN ({marks}) AND state IS NOT NULL",
+            names,
+        )
+        states: dict[str, set[str]] = {}
+        for name, state in rows:
+            states.setdefault(name, set()).add(state)
+        return states
 
     def entity_values_of(self, doc_id: str) -> list[tuple[str, str, str]]:
         """(doc_id, kind, value) for every entity of one document."""

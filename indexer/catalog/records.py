@@ -37,10 +37,11 @@ class DocumentRecord:
     metadata: dict[str, str]
     extractor: str
     indexed_at: str
+    issuer: str | None = None  # the agency, court or firm that issued it
 
 
 # A document's rows but for its collection and extractor: (size, page count, date, type,
-# metadata), its pages' rows and its entities' rows.
+# metadata, issuer), its pages' rows and its entities' rows.
 Rows = tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
@@ -48,7 +49,7 @@ def extraction_rows(ex: Extraction) -> Rows:
     """An extraction as catalog rows, its JSON encoded: made in the worker that extracted it
     (encoding was a third of the catalog's commit)."""
     doc_id = ex.doc_id
-    doc = (ex.size, len(ex.pages), ex.date, ex.doc_type, json.dumps(ex.metadata))
+    doc = (ex.size, len(ex.pages), ex.date, ex.doc_type, json.dumps(ex.metadata), ex.issuer)
     pages = [
         (
             doc_id,

@@ -16,7 +16,8 @@ CREATE TABLE IF NOT EXISTS documents (
     error TEXT,
     metadata TEXT NOT NULL,
     extractor TEXT NOT NULL,
-    indexed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    indexed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    issuer TEXT  -- the agency, court or firm that issued it (schema 3)
 );
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,

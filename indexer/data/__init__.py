@@ -105,6 +105,15 @@ def fusion_centers() -> tuple[FusionCenter, ...]:
     return tuple(map(FusionCenter._make, _rows("fusion_centers.tsv", columns)))
 
 
+@lru_cache(maxsize=1)
+def known_agencies() -> dict[str, tuple[str, str]]:
+    """(abbreviation, state) of each federal agency and fusion centre, by canonical name: what
+    is known of an agency a record need not name (the issuer of an email, by its domain)."""
+    known = {agency.value: (agency.abbreviation, "") for agency in federal_agencies()}
+    known.update({centre.name: (centre.abbreviation, centre.state) for centre in fusion_centers()})
+    return known
+
+
 def local_agencies() -> list[LocalAgency]:
     """State, local and tribal agencies, in the file's order. Not kept: the agency finder
     reads them once into its own table."""

@@ -2,13 +2,12 @@
 
 ``analyse`` runs them all over a document's pages and returns the entities grouped by
 canonical value (with the pages each is on and the forms it was written in), the document
-type and the date the document bears.
+type, the date the document bears and who issued it (``issuer``).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,10 +17,14 @@ from . import doctype
 from .agencies import AgencyFinder, gazetteer
 from .bates import fill_gaps
 from .contracts import details, find_contracts, find_mods
-from .dates import find_dates, parse_date
+from .dates import DateMention, find_dates
+from .docdate import document_date
 from .emails import find_messages
 from .exemptions import find_exemptions
+from .issuer import find_issuer
 from .money import find_money
+from .requests import find_requests
+from .vendors import find_vendors
 
 __all__ = ["Analysis", "analyse", "document_date"]
 
@@ -32,6 +35,7 @@ class Analysis:
     doc_type: str
     date: str | None
     subject: str | None  # of the first email, a good title for an email
+    issuer: str | None = None  # the agency, court or firm that issued it
 
 
 class _Collector:
@@ -77,15 +81,19 @@ def prepare() -> None:
     contracting_offices()
 
 
-def analyse(pages: Sequence[Page]) -> Analysis:
+def analyse(pages: Sequence[Page], metadata: Mapping[str, str] | None = None) -> Analysis:
+    """Everything the pages say; ``metadata`` (the PDF's Author) helps name the issuer."""
     found = _Collector()
     texts = [(p.number, p.text) for p in pages if p.text]
-    for number, mention in AgencyFinder().find(texts):
+    mentions = AgencyFinder().find(texts)
+    for number, mention in mentions:
         found.add("agency", mention.agency.value, number, mention.text, mention.agency.attrs())
     contract_pages: dict[str, list[int]] = {}
+    dated_on: dict[int, list[DateMention]] = {}
     for page in pages:
         text = page.text
-        for dated in find_dates(text):
+        dated_on[page.number] = list(find_dates(text))
+        for dated in dated_on[page.number]:
             found.add("date", dated.value, page.number, dated.text)
         for code, form in find_exemptions(text):
             found.add("exemption", code, page.number, form)
@@ -93,6 +101,10 @@ def analyse(pages: Sequence[Page]) -> Analysis:
         for box in page.redactions:
             for code in box.exemptions:
                 found.add("exemption", code, page.number, box.label or code)
+        for request in find_requests(text):
+            found.add("request", request.value, page.number, request.text)
+        for vendor in find_vendors(text):
+            found.add("vendor", vendor.value, page.number, vendor.text)
         for money in find_money(text):
             found.add(
                 "money",
@@ -125,9 +137,10 @@ def analyse(pages: Sequence[Page]) -> Analysis:
         if messages and (messages[0].page == pages[0].number or _starts_as_email(pages))
         else doctype.classify(head)
     )
-    date = document_date(doc_type, pages, messages[0].sent if messages else None)
+    date = document_date(doc_type, pages, messages[0].sent if messages else None, dated_on)
     subject = messages[0].subject if messages else None
-    return Analysis(found.entities(), doc_type, date, subject)
+    issuer = find_issuer(pages, metadata or {}, mentions)
+    return Analysis(found.entities(), doc_type, date, subject, issuer)
 
 
 def _money_value(amount: float) -> str:
@@ -136,59 +149,3 @@ def _money_value(amount: float) -> str:
 
 def _starts_as_email(pages: Sequence[Page]) -> bool:
     return doctype.classify(pages[0].text[:1500]) == "email" if pages else False
-
-
-_DATE_LINE = re.compile(
-    r"^[^\n]{0,100}?\b(?:DATE|Date|Dated|[Ee]ffective [Dd]ate|EFFECTIVE DATE|Date Signed"
-    r"|DATE SIGNED|Award [Dd]ate|Award/effective date|Report [Dd]ate|Date of Report|Date Created"
-    r"|Issued|[Ee]ffective|Date of Issue|Run)\b\s*[:.]?\s*(?P<value>[^\n]+)$",
-    re.M,
-)
-# a court filing's ECF stamp: "Document 32, 08/20/2021," or "Document 191 Filed 05/25/21"
-_ECF = re.compile(r"\bDocument\s+[\d-]+,?\s+(?:Filed\s+)?(?P<value>\d\d?/\d\d?/\d{2,4})")
-_FILED = re.compile(r"(?:ELECTRONICALLY )?FILED\s*\n?\s*(?P<value>\d\d?/\d\d?/\d{4})")
-_NOT_OWN = re.compile(r"(?i)request|received|birth|due|departed|arrest|entry|release")
-_BARE_REST = re.compile(
-    r"^(?:(?:sent )?via [\w -]+|by (?:e-?mail|fax|u\.?s\.? mail)[\w ]*)?$", re.I
-)
-
-
-def document_date(doc_type: str, pages: Sequence[Page], sent: str | None) -> str | None:
-    """The date the record bears: an email's Sent, a memo's or letter's date line, a contract's
-    effective date, a court filing's ECF date. A date merely mentioned in the text is not the
-    document's date."""
-    if sent and doc_type == "email":
-        return sent[:10]
-    first = next((p.text for p in pages if p.text.strip() and not p.image_only), "")
-    head = first[:3000]
-    m = _ECF.search(head)
-    if m:
-        return parse_date(m.group("value"))
-    # a line near the top that is nothing but a date (letters, reports, PIAs)
-    for line in head.splitlines()[:40]:
-        mentions = list(find_dates(line))
-        if len(mentions) == 1 and len(mentions[0].value) == 10:
-            rest = line.replace(mentions[0].text, "").strip(" ,.;:\t")
-            if len(rest) <= 3 or _BARE_REST.match(rest):
-                return mentions[0].value
-    for m in _DATE_LINE.finditer(head):
-        if _NOT_OWN.search(m.group(0)[: m.start("value") - m.start()]):
-            continue
-        value = parse_date(m.group("value")[:40])
-        if value and (len(value) == 10 or value.startswith("FY")):
-            return value
-    # a title that carries its date: "Bulletin 2018-07-16: …", "Version 2.1 - March 2018"
-    title = "\n".join(head.splitlines()[:3])
-    fiscal = [d.value for d in find_dates(title) if d.value.startswith("FY")]
-    if fiscal:
-        return fiscal[0]
-    for line in head.splitlines()[:4]:
-        mentions = [d for d in find_dates(line) if not d.value.startswith("FY")]
-        if len(mentions) == 1 and len(line) <= 100 and not mentions[0].text[:1].isdigit():
-            return mentions[0].value
-        if len(mentions) == 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", mentions[0].text):
-            return mentions[0].value
-    m = _FILED.search(head)
-    if m:
-        return parse_date(m.group("value"))
-    return sent[:10] if sent else None

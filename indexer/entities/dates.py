@@ -59,16 +59,21 @@ def _has_fiscal(text: str) -> bool:
 
 
 _PATTERNS = [
-    # 20 March 2018
-    (re.compile(rf"(?=\d)\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I), _has_year),
-    # March 20, 2018 / Mar. 20 2018 / Tuesday, March 20, 2018 / March 2018
+    # 20 March 2018, 06-May-2021 (a system's stamp); not a row's last number and the month
+    # that starts the next row ("38 6\nJanuary 2018")
+    (re.compile(rf"(?=\d)\b{_DAY}(?:[ \t]+|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.I), _has_year),
+    # March 20, 2018 / Mar. 20 2018 / Tuesday, March 20, 2018 / March 2018; also on a form's
+    # fill-in line, "Meeting of _February 10, 2026" (an underscore is no letter)
     (
-        re.compile(rf"(?=[jfmasond])\b{_MONTH}\s+(?:{_DAY},?\s+)?{_YEAR}\b", re.I),
+        re.compile(rf"(?=[jfmasond])(?<![^\W_]){_MONTH}\s+(?:{_DAY},?\s+)?{_YEAR}\b", re.I),
         _has_year,
     ),
-    # 2018-03-20
+    # 2018-03-20, 2019/07/30
     (
-        re.compile(r"(?=[12])\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+        re.compile(
+            r"(?=[12])\b(?P<year>(?:19|20)\d\d)(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)"
+            r"(?P<day>[0-3]\d)\b"
+        ),
         _has_year,
     ),
     # 03/20/2018, 3/20/18, 03-20-2018

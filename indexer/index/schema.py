@@ -61,6 +61,8 @@ def make_schema() -> Schema:
         email_from=AnalysedText(analyzer=NAME_ANALYZER, phrase=True),
         email_to=AnalysedText(analyzer=NAME_ANALYZER, phrase=True),
         agency=AnalysedText(analyzer=NAME_ANALYZER, phrase=True),
+        issuer=AnalysedText(analyzer=NAME_ANALYZER, phrase=True),
+        vendor=AnalysedText(analyzer=NAME_ANALYZER, phrase=True),
         **codes,
     )
 

@@ -17,8 +17,9 @@ made true:
 
 Everything per page comes through PDFium, which reads text layers at hundreds of pages a
 second: the text, the text in the header and footer bands (where Bates stamps are), the page's
-image and path objects (scans and redaction boxes), and the label printed on or beside each
-box. pdfplumber's layout analysis costs about a hundred times more per page; measured on a
+image and path objects (scans and redaction boxes), how much of a scan the text layer covers
+(a stamp or an ECF header covers little of it), and the label printed on or beside each box.
+pdfplumber's layout analysis costs about a hundred times more per page; measured on a
 generated audit log with a hundred redacted names per page, confirming boxes and reading their
 labels with pdfplumber took 1 s a page, PDFium's bounded text query a few milliseconds.
 

@@ -1,5 +1,5 @@
-"""The walk over a page's objects: the largest image (a scan), dark filled rectangles
-(redaction boxes), and the order in which text and boxes are drawn."""
+"""The walk over a page's objects: its images (a scan, whole or in strips), dark filled
+rectangles (redaction boxes), and the order in which text and boxes are drawn."""
 
 from __future__ import annotations
 
@@ -25,10 +25,10 @@ class Cover:
 
 
 def scan_objects(page: pdfium.PdfPage, height: float) -> ObjectScan:
-    """The largest image's area and resolution, dark filled rectangles, and the order in
-    which text and boxes are drawn. Walks PDFium's objects through its C API: a ruled table
-    has hundreds of paths, and wrapping each in a Python object cost more than reading the
-    page's text."""
+    """The images' area and extent, the largest one's resolution, dark filled rectangles, and
+    the order in which text and boxes are drawn. Walks PDFium's objects through its C API: a
+    ruled table has hundreds of paths, and wrapping each in a Python object cost more than
+    reading the page's text."""
     found = ObjectScan(height)
     found.walk(c.address(page.raw), c.COUNT_OBJECTS, c.GET_OBJECT, 0)
     return found
@@ -46,8 +46,11 @@ class ObjectScan:
 
     def __init__(self, height: float) -> None:
         self.height = height
-        self.image_area = 0.0
+        self.image_area = 0.0  # of all images together: a scan may come as strips or tiles
+        # the rectangle (left, bottom, right, top) that holds every image
+        self.image_box: tuple[float, float, float, float] | None = None
         self.image_dpi: float | None = None
+        self._largest = 0.0
         self.covers: list[Cover] = []
         self.text_order: dict[int, int] = {}  # text object -> its place in the drawing order
         self._drawn = 0
@@ -96,8 +99,17 @@ class ObjectScan:
             return
         left, bottom, right, top = (value.value for value in self._bounds)
         w, h = right - left, top - bottom
-        if w * h > self.image_area and w > 0 and h > 0:
-            self.image_area = w * h
+        if w <= 0 or h <= 0:
+            return
+        self.image_area += w * h
+        box = self.image_box
+        self.image_box = (
+            (left, bottom, right, top)
+            if box is None
+            else (min(box[0], left), min(box[1], bottom), max(box[2], right), max(box[3], top))
+        )
+        if w * h > self._largest:
+            self._largest = w * h
             px_w, px_h = ctypes.c_uint(), ctypes.c_uint()
             if c.GET_PIXEL_SIZE(obj, ctypes.byref(px_w), ctypes.byref(px_h)):
                 # pixels across the image's shorter printed side, per inch

@@ -13,11 +13,16 @@ import pypdfium2 as pdfium
 from ._hidden import Hidden
 from ._objects import ObjectScan, scan_objects
 from ._pdfium import exclusive, open_document
-from ._text import BoundedText, clean_text
+from ._text import BoundedText, clean_text, text_cover
 
 MARGIN_FRACTION = 0.09  # header and footer bands where stamps live, as a share of page height
 MIN_BODY_CHARS = 25  # fewer word characters than this outside the margins: no usable text layer
-IMAGE_COVER_FRACTION = 0.4  # an image this large relative to the page makes it a scan
+# images covering this share of a page without a usable text layer make it a scan: a flattened
+# page may come as tiles over its ink alone (a quarter of a redacted log's page)
+IMAGE_COVER_FRACTION = 0.1
+# images covering this share of a page make it a scan even under a text layer, whose cover of
+# them is measured: a figure with text beside it covers half a page at most
+SCAN_COVER_FRACTION = 0.6
 
 _WORD_CHAR = re.compile(r"\w")
 
@@ -36,6 +41,9 @@ class RawPage:
     image_only: bool
     image_dpi: float | None  # resolution of the largest image, for rendering scans to OCR
     boxes: tuple[Box, ...]  # dark boxes drawn on the page, and what they hide
+    # share of the images' extent that the text layer's lines cover, measured on a scan with
+    # a text layer (images over SCAN_COVER_FRACTION of the page); None on other pages
+    text_cover: float | None = None
 
 
 @dataclass(frozen=True)
@@ -88,10 +96,11 @@ def _read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         header = visible(left, height - band, right, height)
         body = bounded(left, band, right, height - band)
         body_chars = len(_WORD_CHAR.findall(body))
-        image_only = (
-            body_chars < MIN_BODY_CHARS
-            and objects.image_area >= IMAGE_COVER_FRACTION * width * height
-        )
+        image_cover = min(1.0, objects.image_area / (width * height))
+        image_only = body_chars < MIN_BODY_CHARS and image_cover >= IMAGE_COVER_FRACTION
+        cover = None
+        if objects.image_box and not image_only and image_cover >= SCAN_COVER_FRACTION:
+            cover = text_cover(textpage, objects.image_box)
         boxes = () if image_only else _boxes(objects, hidden, visible, width, height)
     finally:
         textpage.close()
@@ -106,6 +115,7 @@ def _read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         image_only=image_only,
         image_dpi=objects.image_dpi,
         boxes=boxes,
+        text_cover=cover,
     )
 
 

@@ -1,4 +1,5 @@
-"""Text as PDFium gives it: cleaned of control characters, and read from a rectangle."""
+"""Text as PDFium gives it: cleaned of control characters, read from a rectangle, and how much
+of a rectangle it covers."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from . import _capi as c
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
@@ -37,3 +40,25 @@ class BoundedText:
             self._raw, left, top, right, bottom, self._buffer, self._size
         )
         return clean_text(ctypes.string_at(self._buffer, 2 * units).decode("utf-16-le", "ignore"))
+
+
+def text_cover(textpage: pdfium.PdfTextPage, box: tuple[float, float, float, float]) -> float:
+    """The share of a rectangle (left, bottom, right, top) that the text's lines cover: each
+    run of text on a line is one rectangle to PDFium, so a page costs one call per line."""
+    left, bottom, right, top = box
+    area = (right - left) * (top - bottom)
+    if area <= 0:
+        return 0.0
+    handle = c.address(textpage.raw)
+    bounds = [ctypes.c_double() for _ in range(4)]
+    refs = [ctypes.byref(value) for value in bounds]
+    r_left, r_top, r_right, r_bottom = bounds
+    covered = 0.0
+    for index in range(c.COUNT_RECTS(handle, 0, -1)):
+        if not c.GET_RECT(handle, index, *refs):
+            continue
+        w = min(right, r_right.value) - max(left, r_left.value)
+        h = min(top, r_top.value) - max(bottom, r_bottom.value)
+        if w > 0 and h > 0:
+            covered += w * h
+    return min(1.0, covered / area)

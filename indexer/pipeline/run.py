@@ -134,6 +134,7 @@ class Indexer:
                     warn=self.summary.warnings.append,
                 )
                 entities.prepare()  # before the workers fork, so they share it
+                ocr.english_words()  # the word list text layers are judged by, likewise
                 workers.run()
             batch.commit()
         except BaseException:

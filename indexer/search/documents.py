@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .. import query as q
+from ..browse import issuer_slug
 from ..catalog import Catalog, DocumentRecord
 from ..index import Snapshot
 from ..models import Page
 from .excerpts import Excerpts
 from .facet_table import FacetTable
-from .results import DocumentView, PageHit, PageView, ResultRow
+from .results import DocumentView, Issuer, PageHit, PageView, ResultRow
 
 HITS_PER_RESULT = 3  # pages excerpted in a result row
 
@@ -39,6 +40,7 @@ def result_rows(
     doc_ids = [table.ids[d] for d in shown]
     docs = catalog.documents_by_id(doc_ids)
     mentions = catalog.mention_counts(doc_ids, "agency")
+    issued = issuers(catalog, list(docs.values()))
     rows = []
     for docnum in shown:
         doc = docs.get(table.ids[docnum])
@@ -59,9 +61,24 @@ def result_rows(
                 agency_pages=mentions.get(doc.id, {}),
                 hits=tuple(hits),
                 more_hits=max(0, len(pages) - len(hits)),
+                issuer=issued.get(doc.id),
             )
         )
     return rows
+
+
+def issuers(catalog: Catalog, docs: Sequence[DocumentRecord]) -> dict[str, Issuer]:
+    """Who issued each document that says, with the issuer's slug when it is a known agency."""
+    issued = {doc.id: doc.issuer for doc in docs if doc.issuer}
+    known = catalog.issuer_agencies(list(issued))
+    # a local agency named without its state is the one of its name the collection places
+    states = catalog.agency_states(
+        [issued[i] for i, attrs in known.items() if not attrs.get("state")]
+    )
+    return {
+        doc_id: Issuer(name, issuer_slug(name, known.get(doc_id), states.get(name, ())))
+        for doc_id, name in issued.items()
+    }
 
 
 def document_view(catalog: Catalog, doc_id: str) -> DocumentView | None:
@@ -73,6 +90,7 @@ def document_view(catalog: Catalog, doc_id: str) -> DocumentView | None:
         file_names=tuple(catalog.file_names(doc_id)),
         entities=tuple(catalog.entities(doc_id)),
         pages=tuple(dict(row) for row in catalog.page_summaries(doc_id)),
+        issuer=issuers(catalog, [record]).get(doc_id),
     )
 
 
@@ -94,11 +112,10 @@ def page_of(catalog: Catalog, doc_id: str, number: int) -> tuple[DocumentRecord,
 
 
 def page_view(
-    snapshot: Snapshot, catalog: Catalog, record: DocumentRecord, page: Page, node: q.Node | None
+    snapshot: Snapshot, record: DocumentRecord, page: Page, node: q.Node | None
 ) -> PageView:
     """One page of a document, with the query's words marked and the document's pages that
     match it."""
-    agencies = tuple(catalog.entities(record.id, ("agency",)))
     hit_pages = tuple(sorted(matching_pages(snapshot, record.id, node))) if node is not None else ()
     marked = Excerpts(snapshot.highlight(node)).mark_all(page.text)
-    return PageView(record, page, marked, hit_pages, agencies)
+    return PageView(record, page, marked, hit_pages)

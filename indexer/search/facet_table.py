@@ -6,18 +6,20 @@ facet's counts for a search are one AND and one popcount per value, in C, rather
 dictionary update per matching document per facet.
 
 Which values a document has comes from where ``indexer.facets`` says: its entities, its
-date's year, or an attribute of the document. An attribute facet (doc_type, collection) is read
-from the index's field of the same name, so that a facet value counts exactly the documents
-its query (``type:email``, ``collection:ice-foia-2019``) finds: a document whose identical
-files sit in two collections is filed in the index under both, while the catalog's row names
-only the first file's. The catalog gives the values as written, where the index keeps them
-compact.
+date's year, or an attribute of the document. An attribute the index files as a code
+(doc_type, collection) is read from the index's field of the same name, so that a facet value
+counts exactly the documents its query (``type:email``, ``collection:ice-foia-2019``) finds: a
+document whose identical files sit in two collections is filed in the index under both, while
+the catalog's row names only the first file's. The catalog gives the values as written, where
+the index keeps them compact. Any other attribute (the issuer) is one value per document, read
+from its catalog row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .. import query as q
 from ..catalog import Catalog
 from ..facets import BY_NAME, FACETS, NAMES
 from ..index import Snapshot, compact
@@ -26,6 +28,7 @@ from .results import FacetValue, SearchRequest
 FACET_VALUES_SHOWN = 50  # values of each facet on a results page (and those selected)
 
 _ATTRIBUTES = tuple(facet.name for facet in FACETS if facet.source == "document")
+_CODES = tuple(name for name in _ATTRIBUTES if name in q.CODE_FIELDS)  # read from the index
 _ENTITIES = tuple(facet.name for facet in FACETS if facet.source == "entity")
 
 
@@ -40,7 +43,7 @@ class FacetTable:
         self.indexed: dict[int, str] = {}
         self.titles: dict[int, str] = {}
         grouped: dict[str, dict[int, list[str]]] = {name: {} for name in NAMES}
-        written: dict[str, set[str]] = {name: set() for name in _ATTRIBUTES}
+        written: dict[str, set[str]] = {name: set() for name in _CODES}
         for doc in catalog.documents():
             docnum = number.get(doc.id)
             if docnum is None:
@@ -51,13 +54,17 @@ class FacetTable:
             if doc.date and doc.date[:4].isdigit():
                 grouped["year"][docnum] = [doc.date[:4]]
             for name in _ATTRIBUTES:
-                written[name].add(str(getattr(doc, name)))
+                value = getattr(doc, name)
+                if name in written:
+                    written[name].add(str(value))
+                elif value:
+                    grouped[name][docnum] = [str(value)]
         # the index commits before the catalog: a record whose catalog row is not there yet
         # is left out of this generation (the catalog's commit starts the next one)
         self.all = set(self.dates)
         if "collection" in written:  # a document's row names its first file's collection only
             written["collection"].update(catalog.collections())
-        for name in _ATTRIBUTES:
+        for name in _CODES:
             # as written; of two spellings that compact alike, the first in sorted order
             spelled = {compact(value): value for value in sorted(written[name], reverse=True)}
             for term, docnums in sorted(snapshot.code_values(name).items()):

@@ -80,6 +80,7 @@ class Library(Generations):
                 corrected,
                 parsed.notices,
                 facet_totals,
+                chosen.undated_excluded,
             )
             generation.results.put(key, result)
         return result
@@ -162,7 +163,7 @@ class Library(Generations):
             if found is None:
                 return None
             record, page = found
-            return page_view(self._generation().snapshot, self.catalog, record, page, node)
+            return page_view(self._generation().snapshot, record, page, node)
 
     def document_count(self) -> int:
         """Documents being searched: cheap enough for a health check, unlike ``status``."""

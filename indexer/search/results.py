@@ -29,6 +29,15 @@ class PageHit:
 
 
 @dataclass(frozen=True)
+class Issuer:
+    """Who issued a document; ``slug`` when it is a known agency (its page, /agencies/{slug},
+    is there when the collection names it)."""
+
+    name: str
+    slug: str | None
+
+
+@dataclass(frozen=True)
 class ResultRow:
     id: str
     title: str
@@ -40,6 +49,7 @@ class ResultRow:
     agency_pages: Mapping[str, int]  # how many of its pages name each agency
     hits: tuple[PageHit, ...]
     more_hits: int  # matching pages beyond those in ``hits``
+    issuer: Issuer | None = None
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,7 @@ class SearchResult:
     suggestion: str | None = None  # the query with misspelled words corrected
     notices: tuple[str, ...] = ()  # how the query was read, where it differs from as typed
     facet_totals: Mapping[str, int] = field(default_factory=dict)  # values of each facet in all
+    undated_excluded: int = 0  # undated documents a date range left out of the results
 
 
 @dataclass(frozen=True)
@@ -74,6 +85,7 @@ class DocumentView:
     file_names: tuple[str, ...]
     entities: tuple[Entity, ...]
     pages: tuple[dict[str, object], ...]  # number, image_only, ocr, bates, width, height
+    issuer: Issuer | None = None
 
 
 @dataclass(frozen=True)
@@ -82,4 +94,3 @@ class PageView:
     page: Page
     marked_text: str  # escaped HTML with the query's words marked
     hit_pages: tuple[int, ...]  # pages of this document that match the query
-    agencies: tuple[Entity, ...]

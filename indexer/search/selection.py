@@ -18,6 +18,7 @@ class Selection:
     matched: set[int]  # documents matching the query and the date range
     selected: dict[str, set[int]]  # for each facet with values chosen, the documents of those
     final: set[int]  # documents matching everything: the results
+    undated_excluded: int = 0  # results but for the date range, which undated ones cannot meet
 
 
 def request_key(request: SearchRequest) -> Hashable:
@@ -50,23 +51,31 @@ def select(
         matched = set(ranked) & table.all
     else:
         matched = generation.matching(node) & table.all
-    matched = _in_dates(matched, table, request)
     selected = {
         name: table.union(name, values)
         for name, values in request.filters.items()
         if name in BY_NAME and values
     }
+    undated: set[int] = set()
+    if request.date_from or request.date_to:
+        undated = {d for d in matched if not table.dates.get(d)}
+        matched = _in_dates(matched, table, request)
     final = set(matched)
     for docs in selected.values():
         final &= docs
-    return Selection(matched, selected, final)
+        undated &= docs
+    return Selection(matched, selected, final, len(undated))
 
 
 def _in_dates(matched: set[int], table: FacetTable, request: SearchRequest) -> set[int]:
-    if not request.date_from and not request.date_to:
-        return matched
+    """The documents dated within the range; a partial date (2020, 2020-03) is within it when
+    any of its days is."""
     low, high = request.date_from or "", request.date_to or "9999"
-    return {d for d in matched if (date := table.dates.get(d)) and low <= date[: len(high)] <= high}
+    return {
+        d
+        for d in matched
+        if (date := table.dates.get(d)) and low[: len(date)] <= date <= high[: len(date)]
+    }
 
 
 def order(

@@ -76,7 +76,7 @@ def letter() -> Doc:
         "PPD_PRA_Response_19-0231.pdf",
         "Pasadena PD response to PRA request 19-0231",
         "Pasadena Police Department",
-        "letter",
+        "response_letter",
         "2019-03-04",
         build,
         options={"footer": footer()},

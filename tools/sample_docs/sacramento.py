@@ -107,7 +107,7 @@ def letter() -> Doc:
         "SPD_PRA_Response_R000817-011520.pdf",
         "City of Sacramento response to PRA request R000817-011520",
         "City of Sacramento",
-        "letter",
+        "response_letter",
         "2020-02-14",
         build,
         options={"footer": footer()},

@@ -12,15 +12,28 @@ matching is handled around the automaton:
 * a name shared by several agencies (forty "Washington County Sheriff's Office"s, every
   department's "Office of Inspector General") is resolved by the state or parent the document
   names, or left out when nothing decides it;
-* "PD", "the Department", "OIG" alone never match.
+* "PD", "the Department", "OIG" alone never match, nor officials' titles ("Chief Financial
+  Officer") or offices named by their site ("Main Office", "Chicago Office") without their
+  parent;
+* a canonical name that agencies of several states bear carries the state ("Aurora Police
+  Department (CO)"), so each agency is one facet value and one agency page.
+
+Bodies the lists do not hold are found by the shape of their names (a head word such as
+Department, Board or Commission and the capitalised words around it) and named with their
+jurisdiction: the state, city or county the name says ("California Department of Education"),
+else the one the record speaks for ("Police Commission" in a San Francisco letter), else they
+are left out. Letterheads ("Department of Police · City of Chicago"), "the County" and "the
+City" are resolved the same way.
 
 Inside: ``_names`` the normalised form of a name and the abbreviations an agency may be written
 as, ``_gazetteer`` the agencies of the reference lists (``indexer.data``) and the automaton over
-their names, ``_finder`` finding them in a document.
+their names, ``_finder`` finding them in a document, ``_places`` the cities, counties and states
+and the jurisdiction of a record, ``_bodies`` the names of other bodies, ``_jurisdiction``
+naming those bodies by their place.
 """
 
-from ._finder import AgencyFinder, AgencyMention
-from ._gazetteer import Agency, compute_keys, gazetteer
+from ._finder import AgencyFinder
+from ._gazetteer import Agency, AgencyMention, compute_keys, gazetteer
 from ._names import abbreviates, initials, normalise
 
 __all__ = [

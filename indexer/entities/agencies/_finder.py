@@ -8,10 +8,10 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ...data import STATES
-from ._gazetteer import Agency, gazetteer, unplaced
+from ._gazetteer import AgencyMention, gazetteer, unplaced
+from ._jurisdiction import with_bodies
 from ._names import (
     HYPHEN_CAPITAL,
     SYNONYMS,
@@ -23,34 +23,10 @@ from ._names import (
     norm_token,
     normalise,
 )
+from ._places import StateCounts
 
 _DEFINED = re.compile(r"^(?:['’]s)?\s*\(\s*[“\"']?(?P<abbr>[A-Z][A-Za-z&-]{1,9})[”\"']?\s*\)")
 _STATE_AFTER = re.compile(r"^[\s,(-]*\(?(?P<st>[A-Z]{2})\b\)?")
-_ADDRESS_STATE = re.compile(r"\b(?P<st>[A-Z]{2}),?\s+\d{5}\b|,\s*(?P<st2>[A-Z]{2})\b")
-_STATE_NAMES = re.compile(  # the lookahead lets ``re`` skip to capitals
-    r"(?=[A-Z])\b(" + "|".join(sorted(STATES.values(), key=len, reverse=True)) + r")\b"
-)
-_STATE_BY_NAME = {name: code for code, name in STATES.items()}
-
-
-@dataclass
-class AgencyMention:
-    agency: Agency
-    text: str  # as written
-    start: int
-    end: int
-
-
-def document_states(text: str) -> Counter[str]:
-    """States a document names (addresses, state names), as two-letter codes."""
-    found: Counter[str] = Counter()
-    for m in _ADDRESS_STATE.finditer(text):
-        code = m.group("st") or m.group("st2")
-        if code in STATES:
-            found[code] += 1
-    for m in _STATE_NAMES.finditer(text):
-        found[_STATE_BY_NAME[m.group(1)]] += 2
-    return found
 
 
 class AgencyFinder:
@@ -66,9 +42,7 @@ class AgencyFinder:
         for number, text in pages:
             for start, end, ids, key in self._scan(text):
                 raw.append((number, text[start:end], start, end, ids, text[end : end + 24], key))
-        if not raw:
-            return []
-        states = _LazyStates(pages)
+        states = StateCounts(pages)
         agencies = self.gaz.agencies
         sure: set[int] = {r[4][0] for r in raw if len(r[4]) == 1}
         sure_values = {agencies[i].value for i in sure}
@@ -82,29 +56,40 @@ class AgencyFinder:
             agency = agencies[agency_id]
             chosen.append((number, AgencyMention(agency, form, start, end)))
             m = _DEFINED.match(after)
-            if m and abbreviates(m.group("abbr"), agency.value):
+            if m and abbreviates(m.group("abbr"), agency.base):
                 defined.setdefault(m.group("abbr"), agency_id)
             if agency.level != "federal" and agency.kind != "city":
-                for abbr in initials(agency.value):
+                for abbr in initials(agency.base):
                     defined.setdefault(abbr, agency_id)
         if defined:
             defined = {k: v for k, v in defined.items() if normalise(k) not in self.gaz.automaton}
         if defined:
-            pattern = re.compile(
-                r"(?<![\w/-])("
-                + "|".join(map(re.escape, sorted(defined, key=len, reverse=True)))
-                + r")(?![\w-])"
-            )
-            taken = {(n, m.start) for n, m in chosen}
-            for number, text in pages:
-                for m in pattern.finditer(text):
-                    if (number, m.start()) in taken:
-                        continue
-                    if any(n == number and c.start <= m.start() < c.end for n, c in chosen):
-                        continue
-                    agency = agencies[defined[m.group(1)]]
-                    chosen.append((number, AgencyMention(agency, m.group(1), m.start(), m.end())))
-        return chosen
+            self._add_defined(pages, defined, chosen)
+        return with_bodies(pages, chosen, states)
+
+    def _add_defined(
+        self,
+        pages: list[tuple[int, str]],
+        defined: dict[str, int],
+        chosen: list[tuple[int, AgencyMention]],
+    ) -> None:
+        """Adds the mentions of abbreviations the document defines or a local agency's
+        initials."""
+        agencies = self.gaz.agencies
+        pattern = re.compile(
+            r"(?<![\w/-])("
+            + "|".join(map(re.escape, sorted(defined, key=len, reverse=True)))
+            + r")(?![\w-])"
+        )
+        taken = {(n, m.start) for n, m in chosen}
+        for number, text in pages:
+            for m in pattern.finditer(text):
+                if (number, m.start()) in taken:
+                    continue
+                if any(n == number and c.start <= m.start() < c.end for n, c in chosen):
+                    continue
+                agency = agencies[defined[m.group(1)]]
+                chosen.append((number, AgencyMention(agency, m.group(1), m.start(), m.end())))
 
     def _scan(self, text: str) -> list[tuple[int, int, tuple[int, ...], str]]:
         synonyms = SYNONYMS
@@ -157,16 +142,16 @@ class AgencyFinder:
         return out
 
     def _resolve(
-        self, ids: tuple[int, ...], key: str, after: str, states: _LazyStates, sure: set[str]
+        self, ids: tuple[int, ...], key: str, after: str, states: StateCounts, sure: set[str]
     ) -> int | None:
         if len(ids) == 1:
             return ids[0]
         agencies = self.gaz.agencies
-        values = {agencies[i].value for i in ids}
+        values = {agencies[i].base for i in ids}
         if len(values) > 1:
             # different agencies under one name: the one that bears it as its own name,
-            exact = [i for i in ids if normalise(agencies[i].value) == key]
-            if len({agencies[i].value for i in exact}) == 1:
+            exact = [i for i in ids if normalise(agencies[i].base) == key]
+            if len({agencies[i].base for i in exact}) == 1:
                 ids = tuple(exact)
                 return self._resolve(ids, key, after, states, sure) if len(ids) > 1 else ids[0]
             # or the one whose parent the document names
@@ -189,18 +174,3 @@ class AgencyFinder:
         # the name is certain, the place is not: keep the name without ORI or state
         a = agencies[ids[0]]
         return unplaced(a)
-
-
-class _LazyStates:
-    """The states a document names, counted only when a homonym needs them."""
-
-    def __init__(self, pages: list[tuple[int, str]]) -> None:
-        self.pages = pages
-        self.known: Counter[str] = Counter()
-        self._counted: Counter[str] | None = None
-
-    def get(self, state: str, default: int = 0) -> int:
-        if self._counted is None:
-            self._counted = document_states("\n".join(text for _, text in self.pages))
-            self._counted.update(self.known)
-        return self._counted.get(state, default)

@@ -4,6 +4,7 @@ normalised forms of all their names."""
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from ._names import is_caps, normalise
 # A local name is only matched if it has one of these words (the ORI list also holds bare
 # place names, colleges and railways) and one word that is not generic.
 _AGENCY_WORDS = frozenset([
-    "police", "sheriff", "marshal", "marshals", "constable", "patrol", "troopers", "trooper",
+    "police", "pd", "sheriff", "marshal", "marshals", "constable", "patrol", "troopers", "trooper",
     "department", "office", "bureau", "division", "attorney", "prosecutor", "corrections",
     "correctional", "jail", "detention", "rangers", "ranger", "enforcement", "investigation",
     "investigations", "agency", "commission", "task", "force", "safety",
@@ -26,10 +27,11 @@ _AGENCY_WORDS = frozenset([
 _GENERIC_WORDS = frozenset([
     "state", "county", "city", "town", "village", "township", "capitol", "university",
     "college", "tribal", "tribe", "park", "parks", "public", "of", "the", "and", "police",
+    "parish",
     "department", "office", "sheriff", "highway", "transit", "school", "district", "community",
     "airport", "port", "railroad", "railway", "regional", "area", "metro", "metropolitan",
     "special", "north", "south", "east", "west", "central", "new", "fort", "lake", "mount",
-    "saint", "st",
+    "saint", "st", "general", "section", "unit", "division", "bureau",
 ])  # fmt: skip
 # Names in the federal list that, in records, are places or words rather than agencies.
 _NOT_AGENCIES = frozenset(
@@ -46,18 +48,37 @@ _NOT_AGENCIES = frozenset(
         "the judiciary",
         "office of the secretary",
         "office of the general counsel",
+        "the senate",
+        "president of the united states",
     ]
+)
+# A federal office named by where it is ("Chicago Office", "Main Office") is one of its
+# parent's many, and a row named by an official's title ("Chief Financial Officer") names a
+# person: either counts only as written with its parent.
+_SITE_OFFICE = re.compile(
+    r"^(?P<place>[A-Z][\w.]*(?: [A-Z][\w.]*)*?)(?: Regional| Field| Site| Area| District)? Office$"
+)
+_SITES = frozenset(["Main", "Head", "Central", "Home", "Field", "Regional", "Area", "District"])
+_TITLE = re.compile(
+    r"^(?!.*\bOffice\b).*\b(?:Officer|Secretary|Director|Administrator|Counsel|Advis[eo]r"
+    r"|Commissioner|Attorney|Judge)$"
 )
 
 
 class Agency(NamedTuple):  # not a frozen dataclass: a load makes 38,000, three times faster
-    value: str  # canonical name, unique per agency except same-named local agencies
+    value: str  # canonical name, unique per agency: "Aurora Police Department (CO)"
     abbreviation: str = ""
     parent: str = ""
     level: str = "federal"
     ori: str = ""
     state: str = ""
-    kind: str = ""  # toptier, subtier, component, City, County, fusion center, city
+    kind: str = ""  # toptier, subtier, component, City, County, fusion center, city, body
+    name: str = ""  # the name without the state that ``value`` adds when others bear it too
+
+    @property
+    def base(self) -> str:
+        """The agency's name as written, without the state that tells same-named ones apart."""
+        return self.name or self.value
 
     def attrs(self) -> dict[str, Any]:
         out: dict[str, Any] = {"level": self.level}
@@ -70,6 +91,14 @@ class Agency(NamedTuple):  # not a frozen dataclass: a load makes 38,000, three 
         if self.state:
             out["state"] = self.state
         return out
+
+
+@dataclass
+class AgencyMention:
+    agency: Agency
+    text: str  # as written
+    start: int
+    end: int
 
 
 @dataclass
@@ -108,6 +137,8 @@ def _read(keyed: bool) -> tuple[list[Agency], _Keys]:
     ``data.AGENCY_KEYS``."""
     agencies: list[Agency] = []
     keys = _Keys()
+    local = data.local_agencies()
+    cities = {row.name.removesuffix(" Police Department") for row in local if row.kind == "City"}
     for federal in data.federal_agencies():
         name, abbreviation = federal.name, federal.abbreviation
         agencies.append(
@@ -116,9 +147,14 @@ def _read(keyed: bool) -> tuple[list[Agency], _Keys]:
         if not keyed:
             continue
         i = len(agencies) - 1
-        for variant in (name, *federal.names.split(";")):
+        site = _SITE_OFFICE.match(name)
+        by_site = bool(site and (site["place"] in cities or site["place"] in _SITES))
+        generic = federal.generic or (
+            bool(federal.parent) and (by_site or bool(_TITLE.match(name)))
+        )
+        for variant in _spelled_out((name, *federal.names.split(";"))):
             key = normalise(variant)
-            if not key or key in _NOT_AGENCIES or (federal.generic and key == normalise(name)):
+            if not key or key in _NOT_AGENCIES or (generic and key == normalise(name)):
                 continue
             if " " not in key:
                 continue  # one word ("Congress", "Extension", "DC"): only as an abbreviation
@@ -135,9 +171,10 @@ def _read(keyed: bool) -> tuple[list[Agency], _Keys]:
             keys.add(variant, i)
         if len(centre.abbreviation) >= 4:
             keys.add(centre.abbreviation, i, capitals=True)
-    cities: set[tuple[str, str]] = set()
-    for name, ori, state, level, kind, names in data.local_agencies():
-        agencies.append(Agency(name, "", "", level, ori, state, kind))
+    placed: set[tuple[str, str]] = set()
+    shared = shared_names(local)
+    for name, ori, state, level, kind, names in local:
+        agencies.append(_placed(name, level, ori, state, kind, shared))
         if keyed:
             i = len(agencies) - 1
             for variant in (name, *names.split(";")):
@@ -146,12 +183,43 @@ def _read(keyed: bool) -> tuple[list[Agency], _Keys]:
                     keys.add(variant, i, key=key)
         if kind == "City" and name.endswith(" Police Department"):
             city = name.removesuffix(" Police Department")
-            if (city, state) not in cities and len(city) > 3:
-                agencies.append(Agency(f"City of {city}", "", "", "local", "", state, "city"))
-                cities.add((city, state))
+            if (city, state) not in placed and len(city) > 3:
+                agencies.append(_placed(f"City of {city}", "local", "", state, "city", shared))
+                placed.add((city, state))
                 if keyed:
                     keys.add(f"City of {city}", len(agencies) - 1)
     return agencies, keys
+
+
+def _spelled_out(names: tuple[str, ...]) -> dict[str, None]:
+    """The names, and each with "U.S." written "United States" and the other way round."""
+    out = dict.fromkeys(names)
+    for name in names:
+        out[name.replace("U.S.", "United States")] = None
+        out[name.replace("United States", "U.S.")] = None
+    return out
+
+
+def shared_names(local: list[data.LocalAgency]) -> frozenset[str]:
+    """The names that local agencies (or the cities of their police departments) of more than
+    one state bear: "Aurora Police Department", "City of Aurora"."""
+    states: dict[str, set[str]] = {}
+    for row in local:
+        states.setdefault(row.name, set()).add(row.state)
+        if row.kind == "City" and row.name.endswith(" Police Department"):
+            city = "City of " + row.name.removesuffix(" Police Department")
+            states.setdefault(city, set()).add(row.state)
+    return frozenset(name for name, where in states.items() if len(where) > 1)
+
+
+def _placed(
+    name: str, level: str, ori: str, state: str, kind: str, shared: frozenset[str]
+) -> Agency:
+    """A local agency, its value carrying its state when agencies of other states share its
+    name, so that each is one facet value and one agency page."""
+    if name in shared and state:
+        return Agency(f"{name} ({state})", "", "", level, ori, state, kind, name)
+    return Agency(name, "", "", level, ori, state, kind)
 
 
 def compute_keys() -> dict[str, tuple[list[int], bool]]:
@@ -190,8 +258,8 @@ def unplaced(agency: Agency) -> int:
     """The id of an entry for a local agency whose state the document does not settle: its
     name without ORI or state, added to the gazetteer the first time it is needed."""
     gaz = gazetteer()
-    key = agency.value
+    key = agency.base
     if key not in _UNPLACED:
-        gaz.agencies.append(Agency(agency.value, "", "", agency.level, kind=agency.kind))
+        gaz.agencies.append(Agency(key, "", "", agency.level, kind=agency.kind))
         _UNPLACED[key] = len(gaz.agencies) - 1
     return _UNPLACED[key]
