@@ -1,4 +1,5 @@
-"""One real index, built once per test session from sample_docs/, served by the real app."""
+"""One real index, built once per test session from the generated release in sample_docs/
+(whose truth is known exactly), served by the real app."""
 
 from __future__ import annotations
 
@@ -38,10 +39,27 @@ def truth() -> dict[str, object]:
     return json.loads(TRUTH.read_text())
 
 
+def generated_collections() -> list[str]:
+    """The collections of sample_docs/ that tools/make_sample_docs.py writes (the real one
+    beside them has no exact truth)."""
+    files = json.loads(TRUTH.read_text())["files"]
+    return sorted({f["collection"] for f in files})
+
+
 @pytest.fixture(scope="session")
-def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def generated_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder that holds the generated collections (as links), so that indexing it names
+    collections and files exactly as indexing sample_docs/ does."""
+    folder = tmp_path_factory.mktemp("generated")
+    for name in generated_collections():
+        (folder / name).symlink_to(SAMPLE_DOCS / name, target_is_directory=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def sample_index(generated_release: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     directory = tmp_path_factory.mktemp("index")
-    build_index([SAMPLE_DOCS], directory)
+    build_index([generated_release], directory)
     return directory
 
 
