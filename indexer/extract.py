@@ -153,21 +153,31 @@ def _label_exemptions(label: str) -> tuple[str, ...]:
 
 
 def ocr_page(path: Path, number: int, dpi: int, options: Options) -> str:
-    """The OCR text of one page, from the cache when the same pixels were read before."""
-    signature = ocr.engine_signature()
-    image = pdf.render_gray(path, number, dpi)
-    key = f"{signature}:{ocr.image_key(image)}"
+    """The OCR text of one page, from the cache when the same pixels were read before; small
+    print that reads poorly is read again enlarged, and the better reading kept."""
     cache = ocr.OcrCache(options.ocr_cache) if options.ocr_cache else None
     try:
-        result = cache.get(key) if cache else None
-        if result is None:
-            result = ocr.recognise(image)
-            if cache:
-                cache.put(key, result)
+        result = _recognised(path, number, dpi, cache)
+        larger = ocr.enlarged_dpi(dpi, result.confidence)
+        if larger:
+            enlarged = _recognised(path, number, larger, cache)
+            if enlarged.confidence > result.confidence:
+                result = enlarged
     finally:
         if cache:
             cache.close()
     return result.text
+
+
+def _recognised(path: Path, number: int, dpi: int, cache: ocr.OcrCache | None) -> ocr.OcrResult:
+    image = pdf.render_gray(path, number, dpi)
+    key = f"{ocr.engine_signature()}:{ocr.image_key(image)}"
+    result = cache.get(key) if cache else None
+    if result is None:
+        result = ocr.recognise(image)
+        if cache:
+            cache.put(key, result)
+    return result
 
 
 def finish(draft: Draft, ocr_texts: dict[int, str]) -> Extraction:

@@ -36,6 +36,8 @@ import pytesseract
 from .errors import OcrUnavailable
 
 OCR_DPI = 300  # for pages whose resolution is unknown; scans are read at their own, 150-300
+MAX_DPI = 400  # enlarging further adds time, not letters
+SMALL_PRINT_CONFIDENCE = 70.0  # a first read below this, under 300 dpi, is tried enlarged
 LANGUAGE = "eng"
 # Mean word confidence below which orientation is checked. Upright sample scans read at
 # 57-82 (dense tables lowest), pages turned 90 or 180 degrees at 22-33.
@@ -71,6 +73,17 @@ def render_dpi(image_dpi: float | None) -> int:
     if not image_dpi:
         return OCR_DPI
     return int(min(300, max(150, round(image_dpi))))
+
+
+def enlarged_dpi(dpi: int, confidence: float) -> int | None:
+    """The resolution to read a page at again, when its first read was poor and the page was
+    rendered below 300 dpi: small print (a spreadsheet printed to a page, scanned at 160 dpi)
+    has letters too few pixels high for Tesseract, which reads them at twice the size. On the
+    real records such pages read at a mean word confidence of 45 to 54 and at 87 to 91 when
+    enlarged, while other pages read at 78 and up, so only small print pays for a second read."""
+    if confidence >= SMALL_PRINT_CONFIDENCE or dpi >= 300:
+        return None
+    return min(MAX_DPI, 2 * dpi)
 
 
 def image_key(image: Image.Image) -> str:

@@ -76,3 +76,39 @@ def test_real_rotated_scan_is_read():
     page = result.pages[0]
     assert page.image_only and page.ocr
     assert "Commerce" in page.text or "COMMERCE" in page.text
+
+
+ROWS = [
+    f"2025-{n:04d} 06/{n % 28 + 1:02d}/2025 Request for license plate reader audit logs {n}"
+    for n in range(1, 40)
+]
+
+
+def write_small_print_scan(path, dpi=160):
+    """A spreadsheet printed to a landscape page and scanned at 160 dpi: letters eight pixels
+    high, too small for Tesseract at the scan's own resolution."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("L", (int(11 * dpi), int(8.5 * dpi)), 255)
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=8)
+    for row, line in enumerate(ROWS):
+        draw.text((80, 60 + row * 14), line, fill=0, font=font)
+    drawing = canvas.Canvas(str(path), pagesize=(792, 612))
+    drawing.drawInlineImage(image, 0, 0, width=792, height=612)
+    drawing.save()
+
+
+def test_small_print_is_read_again_enlarged(tmp_path):
+    path = tmp_path / "log.pdf"
+    write_small_print_scan(path)
+    cache = tmp_path / "ocr.sqlite"
+    page = extract(path, options=Options(ocr="auto", ocr_cache=cache)).pages[0]
+    assert page.ocr
+    assert "license plate reader audit logs" in page.text
+    assert "2025-0017" in page.text
+    with sqlite3.connect(cache) as db:  # both reads are cached: a re-index reads neither
+        confidences = sorted(row[0] for row in db.execute("SELECT confidence FROM ocr"))
+    db.close()
+    assert len(confidences) == 2 and confidences[0] < 70 <= confidences[1]
