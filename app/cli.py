@@ -213,7 +213,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 def format_summary(summary: Summary) -> str:
     lines = [
         f"added {summary.added}, updated {summary.updated}, unchanged {summary.unchanged}, "
-        f"removed {summary.removed}, failed {len(summary.failed)}",
+        f"removed {summary.removed}, failed {len(summary.failed)}"
+        + (f", curated {summary.curated}" if summary.curated else ""),
         f"{summary.pages} pages ({summary.ocr_pages} OCR'd"
         + (f", {summary.unread_pages} scanned pages without text" if summary.unread_pages else "")
         + f") in {summary.seconds:.1f} s",

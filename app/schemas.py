@@ -193,6 +193,12 @@ _EmailHeader = TypedDict(
 )
 
 
+class RequestEntity(LinkedEntity):
+    curated: NotRequired[
+        Annotated[bool, Field(description="Set by the publisher's readingroom.csv, on no page")]
+    ]
+
+
 class EmailEntity(Entity, _EmailHeader):
     pass
 
@@ -210,7 +216,7 @@ class Entities(_Open):
     bates: list[LinkedEntity]
     email: list[EmailEntity]
     money: list[MoneyEntity]
-    request: Annotated[list[LinkedEntity], Field(description="Request or tracking numbers")]
+    request: Annotated[list[RequestEntity], Field(description="Request or tracking numbers")]
     vendor: Annotated[list[LinkedEntity], Field(description="Contractors, sellers, suppliers")]
 
 
@@ -245,6 +251,14 @@ class DocumentLinks(_Open):
     json: str
 
 
+class Curated(_Open):
+    source: Annotated[str, Field(description="The readingroom.csv that set them")]
+    fields: Annotated[
+        list[str],
+        Field(description="Of title, date, issuer, doc_type, request and description"),
+    ]
+
+
 class Document(_Open):
     id: str
     title: str
@@ -257,6 +271,13 @@ class Document(_Open):
     date_iso: Annotated[str | None, Field(description="date when it is a calendar date")]
     doc_type: str
     issuer: Annotated[Issuer | None, ISSUER]
+    description: Annotated[
+        str | None, Field(description="The publisher's description (readingroom.csv), if any")
+    ]
+    curated: Annotated[
+        Curated | None,
+        Field(description="Values the publisher set in place of those read from the file"),
+    ]
     status: str
     error: str | None
     bates_range: Annotated[tuple[str, str] | None, Field(description="First and last stamps")]

@@ -272,6 +272,10 @@ def document_data(view: DocumentView, q: str, urls: Urls, hits: list[PageHit]) -
         "date_iso": iso_date(doc.date),
         "doc_type": doc.doc_type,
         "issuer": issuer_data(view.issuer, urls),
+        "description": doc.description,
+        "curated": (
+            {"source": doc.curated_by, "fields": list(doc.curated)} if doc.curated else None
+        ),
         "status": doc.status,
         "error": doc.error,
         "bates_range": list(cite.bates_range) if cite.bates_range else None,

@@ -15,17 +15,20 @@ site and the other commands refuse it with a message saying so.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .catalog import Catalog, FileRecord, Rows, extraction_rows
+from .catalog import Catalog, FileRecord, Rows, extraction_rows, revised_rows
+from .curated import Curated, apply, restore
 from .data import known_agencies
 from .errors import IndexUnavailable
 from .index import IndexWriter, Record, TextIndex, analyse_record
 from .models import Extraction, Failure
 
-SCHEMA_VERSION = "3"  # 3: documents have an issuer; request and vendor entities
+# 3: documents have an issuer; request and vendor entities. 4: curated values (readingroom.csv)
+SCHEMA_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -130,14 +133,20 @@ class Store:
             for doc_id in doc_ids:
                 self.catalog.delete_document(doc_id)
 
-    def refile(self, doc_ids: Sequence[str]) -> None:
-        """Write the search records of documents again, from the catalog, with the
-        collections of the files they have now: a copy of a file found in another release
-        adds that release to its document, a pruned one takes it away."""
-        if not doc_ids:
+    def refile(
+        self, doc_ids: Sequence[str], curated: Mapping[str, Curated | None] | None = None
+    ) -> None:
+        """Write the records of documents again, from the catalog, without reading a PDF:
+        with the collections of the files they have now (a copy of a file found in another
+        release adds that release to its document, a pruned one takes it away), and those
+        in ``curated`` with those curated values in place of the ones they were written with
+        (None: the extracted ones), which the catalog then keeps too."""
+        curated = curated or {}
+        if not doc_ids and not curated:
             return
+        revised: list[tuple[Extraction, str | None, dict[str, Any] | None]] = []
         with self.text.writer() as writer:
-            for doc_id in doc_ids:
+            for doc_id in sorted({*doc_ids, *curated}):
                 doc = self.catalog.document(doc_id)
                 if doc is None or doc.status != "ok":
                     continue
@@ -152,8 +161,15 @@ class Store:
                     metadata=doc.metadata,
                     issuer=doc.issuer,
                 )
+                if doc_id in curated:
+                    wanted = curated[doc_id]
+                    ex, kept = _curate(restore(ex, doc.curation), wanted)
+                    revised.append((ex, wanted.description if wanted else None, kept))
                 record = analyse_record(doc_id, [p.text for p in ex.pages], search_fields(ex))
                 writer.add(record.with_fields({"collection": self.catalog.collections_of(doc_id)}))
+        with self.catalog.transaction():
+            for ex, description, kept in revised:
+                self.catalog.revise_document(ex, description, kept)
 
     def reconcile(self) -> None:
         """Drop Whoosh records the catalog does not know (left by a crash between commits)."""
@@ -174,7 +190,7 @@ class Writing:
     def __init__(self, store: Store, extractor: str) -> None:
         self.store = store
         self.extractor = extractor
-        self.items: list[tuple[Extraction | Failure, list[FileRecord], Rows | None]] = []
+        self.items: list[_Item] = []
         self._writer: IndexWriter | None = None
 
     def add(
@@ -182,24 +198,30 @@ class Writing:
         result: Extraction | Failure,
         files: list[FileRecord],
         prepared: Prepared | None = None,
+        curated: Curated | None = None,
     ) -> None:
-        """Add a result; ``prepared`` is what a worker made of it already. A document the
-        catalog does not hold is new to Whoosh too: ``reconcile`` removed any record left by
-        a run that died between the two commits."""
+        """Add a result; ``prepared`` is what a worker made of it already, ``curated`` the
+        values a readingroom.csv sets for its files. A document the catalog does not hold is
+        new to Whoosh too: ``reconcile`` removed any record left by a run that died between
+        the two commits."""
         catalog = self.store.catalog
         if self._writer is None:
             self._writer = self.store.text.open_writer()
-        rows = None
+        item = _Item(result, files)
         if isinstance(result, Extraction):
             prepared = prepared or prepare(result)
+            if curated is not None:
+                item.result, item.curation = apply(result, curated)
+                item.description = curated.description
+                prepared = prepared.revised(item.result)
             record = prepared.record.with_fields(
                 {"collection": sorted({f.collection for f in files})}
             )
             self._writer.add(record, new=catalog.document(result.doc_id) is None)
-            rows = prepared.rows
+            item.rows = prepared.rows
         elif result.doc_id and catalog.document(result.doc_id) is not None:
             self._writer.delete(result.doc_id)
-        self.items.append((result, files, rows))
+        self.items.append(item)
 
     def commit(self) -> None:
         if self._writer is not None:
@@ -207,10 +229,18 @@ class Writing:
             self._writer = None
         catalog = self.store.catalog
         with catalog.transaction():
-            for result, files, rows in self.items:
+            for item in self.items:
+                result, files = item.result, item.files
                 collection = files[0].collection
                 if isinstance(result, Extraction):
-                    catalog.put_extraction(result, collection, self.extractor, rows)
+                    catalog.put_extraction(
+                        result,
+                        collection,
+                        self.extractor,
+                        item.rows,
+                        description=item.description,
+                        curation=item.curation,
+                    )
                 else:
                     catalog.put_failure(result, files[0].name, collection, self.extractor)
                 for record in files:
@@ -233,10 +263,31 @@ class Prepared:
     record: Record
     rows: Rows
 
+    def revised(self, ex: Extraction) -> Prepared:
+        """What the writer needs of the extraction with revised values and entities (curated
+        ones): its page text is analysed already, and its pages' rows are made."""
+        return Prepared(self.record.with_fields(search_fields(ex)), revised_rows(self.rows, ex))
+
+
+@dataclass
+class _Item:
+    """A result on its way into the catalog."""
+
+    result: Extraction | Failure
+    files: list[FileRecord]
+    rows: Rows | None = None
+    description: str | None = None
+    curation: dict[str, Any] | None = None  # what ``curated.apply`` keeps
+
 
 def prepare(ex: Extraction) -> Prepared:
     record = analyse_record(ex.doc_id, [p.text for p in ex.pages], search_fields(ex))
     return Prepared(record, extraction_rows(ex))
+
+
+def _curate(ex: Extraction, curated: Curated | None) -> tuple[Extraction, dict[str, Any] | None]:
+    """The extraction with curated values in place, and what the catalog keeps of them."""
+    return apply(ex, curated) if curated is not None else (ex, None)
 
 
 def search_fields(ex: Extraction) -> dict[str, Sequence[str]]:

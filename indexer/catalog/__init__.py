@@ -11,6 +11,6 @@ which the next run indexes again (and the search layer never shows).
 """
 
 from .database import Catalog
-from .records import DocumentRecord, FileRecord, Rows, extraction_rows
+from .records import DocumentRecord, FileRecord, Rows, extraction_rows, revised_rows
 
-__all__ = ["Catalog", "DocumentRecord", "FileRecord", "Rows", "extraction_rows"]
+__all__ = ["Catalog", "DocumentRecord", "FileRecord", "Rows", "extraction_rows", "revised_rows"]

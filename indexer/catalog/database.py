@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from .records import (
     Rows,
     document_of,
     entity_of,
+    entity_rows,
     extraction_rows,
     page_of,
 )
@@ -94,6 +95,16 @@ class Catalog:
 
     def set_meta(self, key: str, value: str) -> None:
         self._run("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def delete_meta(self, key: str) -> None:
+        self._run("DELETE FROM meta WHERE key = ?", (key,))
+
+    def meta_starting(self, prefix: str) -> dict[str, str]:
+        """The meta values whose keys start with ``prefix``, by the rest of the key."""
+        rows = self._all(
+            "SELECT key, value FROM meta WHERE substr(key, 1, ?) = ?", (len(prefix), prefix)
+        )
+        return {key[len(prefix) :]: value for key, value in rows}
 
     # -- files ------------------------------------------------------------------------------
 
@@ -181,23 +192,63 @@ class Catalog:
             yield document_of(row)
 
     def put_extraction(
-        self, ex: Extraction, collection: str, extractor: str, rows: Rows | None = None
+        self,
+        ex: Extraction,
+        collection: str,
+        extractor: str,
+        rows: Rows | None = None,
+        *,
+        description: str | None = None,
+        curation: Mapping[str, Any] | None = None,
     ) -> None:
-        """Store a document; ``rows`` are its ``extraction_rows`` when a worker made them."""
+        """Store a document; ``rows`` are its ``extraction_rows`` when a worker made them.
+        An extraction with curated values in place comes with its ``description`` and
+        ``curation`` (see ``indexer.curated.apply``)."""
         doc, pages, entities = rows or extraction_rows(ex)
         doc_id = ex.doc_id
         with self._lock:
             self.delete_document(doc_id)
             self._db.execute(
                 "INSERT INTO documents (id, sha256, title, collection, size, page_count, date, "
-                "doc_type, status, error, metadata, issuer, extractor) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?)",
-                (doc_id, ex.sha256, ex.title, collection, *doc, extractor),
+                "doc_type, status, error, metadata, issuer, extractor, description, curation) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', NULL, ?, ?, ?, ?, ?)",
+                (
+                    doc_id,
+                    ex.sha256,
+                    ex.title,
+                    collection,
+                    *doc,
+                    extractor,
+                    description,
+                    json.dumps(curation) if curation else None,
+                ),
             )
             self._db.executemany(
                 "INSERT INTO pages VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", pages
             )
             self._db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entities)
+
+    def revise_document(
+        self, ex: Extraction, description: str | None, curation: Mapping[str, Any] | None
+    ) -> None:
+        """Store a document's values and entities anew, as other curated values (or none)
+        make them; its pages stay as they are."""
+        with self._lock:
+            self._db.execute(
+                "UPDATE documents SET title = ?, date = ?, doc_type = ?, issuer = ?, "
+                "description = ?, curation = ? WHERE id = ?",
+                (
+                    ex.title,
+                    ex.date,
+                    ex.doc_type,
+                    ex.issuer,
+                    description,
+                    json.dumps(curation) if curation else None,
+                    ex.doc_id,
+                ),
+            )
+            self._db.execute("DELETE FROM entities WHERE doc_id = ?", (ex.doc_id,))
+            self._db.executemany("INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?)", entity_rows(ex))
 
     def put_failure(self, failure: Failure, title: str, collection: str, extractor: str) -> None:
         doc_id = failure.doc_id

@@ -38,6 +38,21 @@ class DocumentRecord:
     extractor: str
     indexed_at: str
     issuer: str | None = None  # the agency, court or firm that issued it
+    description: str | None = None  # as a readingroom.csv sets it
+    # what a readingroom.csv set, where from, and the extracted values it replaced, as
+    # ``indexer.curated.apply`` made it; the other fields hold the values it set
+    curation: dict[str, Any] | None = None
+
+    @property
+    def curated(self) -> tuple[str, ...]:
+        """The fields a readingroom.csv set (title, date, issuer, doc_type, request,
+        description)."""
+        return tuple(self.curation["set"]) if self.curation else ()
+
+    @property
+    def curated_by(self) -> str | None:
+        """The readingroom.csv that set them, as users know it."""
+        return str(self.curation["source"]) if self.curation else None
 
 
 # A document's rows but for its collection and extractor: (size, page count, date, type,
@@ -49,7 +64,6 @@ def extraction_rows(ex: Extraction) -> Rows:
     """An extraction as catalog rows, its JSON encoded: made in the worker that extracted it
     (encoding was a third of the catalog's commit)."""
     doc_id = ex.doc_id
-    doc = (ex.size, len(ex.pages), ex.date, ex.doc_type, json.dumps(ex.metadata), ex.issuer)
     pages = [
         (
             doc_id,
@@ -68,9 +82,23 @@ def extraction_rows(ex: Extraction) -> Rows:
         )
         for p in ex.pages
     ]
-    entities = [
+    return _document_row(ex), pages, entity_rows(ex)
+
+
+def revised_rows(rows: Rows, ex: Extraction) -> Rows:
+    """The rows of an extraction whose document values or entities were revised (by curated
+    values), its pages' rows kept."""
+    return _document_row(ex), rows[1], entity_rows(ex)
+
+
+def _document_row(ex: Extraction) -> tuple[Any, ...]:
+    return (ex.size, len(ex.pages), ex.date, ex.doc_type, json.dumps(ex.metadata), ex.issuer)
+
+
+def entity_rows(ex: Extraction) -> list[tuple[Any, ...]]:
+    return [
         (
-            doc_id,
+            ex.doc_id,
             e.kind,
             e.value,
             json.dumps(list(e.pages)),
@@ -79,12 +107,12 @@ def extraction_rows(ex: Extraction) -> Rows:
         )
         for e in ex.entities
     ]
-    return doc, pages, entities
 
 
 def document_of(row: sqlite3.Row) -> DocumentRecord:
     values = dict(row)
     values["metadata"] = json.loads(values["metadata"])
+    values["curation"] = json.loads(values["curation"]) if values["curation"] else None
     return DocumentRecord(**values)
 
 

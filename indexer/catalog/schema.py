@@ -17,7 +17,11 @@ CREATE TABLE IF NOT EXISTS documents (
     metadata TEXT NOT NULL,
     extractor TEXT NOT NULL,
     indexed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    issuer TEXT  -- the agency, court or firm that issued it (schema 3)
+    issuer TEXT,  -- the agency, court or firm that issued it (schema 3)
+    description TEXT,  -- set by a readingroom.csv (schema 4)
+    -- JSON: what a readingroom.csv set, where from, and the extracted values it replaced
+    -- (see indexer.curated); NULL when none sets anything (schema 4)
+    curation TEXT
 );
 CREATE TABLE IF NOT EXISTS files (
     path TEXT PRIMARY KEY,

@@ -2,12 +2,14 @@
 (or on a Dask cluster), and stream the results into the single writer.
 
 Unchanged files (same size and modification time, or the same SHA-256) are never read
-twice; identical files become one document with all their paths. Work is committed in
-batches, Whoosh first and the catalog second (see ``catalog``), so killing the indexer at
-any moment loses at most the batch in flight, and the next run picks it up.
+twice; identical files become one document with all their paths. A readingroom.csv beside
+the files sets curated values over the extracted ones (``indexer.curated``). Work is
+committed in batches, Whoosh first and the catalog second (see ``catalog``), so killing the
+indexer at any moment loses at most the batch in flight, and the next run picks it up.
 
     run.py       Indexer: one run, from finding the files to recording the run
     changes.py   walking folders, hashing, deciding what changed
+    curation.py  the readingroom.csv row each file gets; rewriting what a changed one changes
     local.py     the worker processes: tasks, their order, the per-file limits
     cluster.py   the same on a Dask cluster
     batches.py   the batch being written, and its commit thread

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..catalog import FileRecord
+from ..curated import Curated
 from ..models import Extraction, Failure
 from ..store import Prepared, Store, Writing, prepare
 from .changes import FoundFile
@@ -52,19 +53,20 @@ class Batch:
         self.callbacks: list[Callable[[], None]] = []
         self.started = time.monotonic()
         self._committing: _Commit | None = None
-        self._waiting: list[tuple[Outcome, list[FileRecord]]] = []
+        self._waiting: list[tuple[Outcome, list[FileRecord], Curated | None]] = []
         self._waiting_pages = 0
 
-    def add(self, outcome: Outcome, files: list[FoundFile]) -> None:
-        """Add a file's outcome, for all the paths with its content."""
+    def add(self, outcome: Outcome, files: list[FoundFile], curated: Curated | None) -> None:
+        """Add a file's outcome, for all the paths with its content, with the values a
+        readingroom.csv sets for them."""
         result = outcome.result
         error = None if result.doc_id else "cannot read the file"
         records = [f.record(result.doc_id, error) for f in files]
         pages = max(1, len(result.pages) if isinstance(result, Extraction) else 0)
         if self._settled(block=False):
-            self.writing.add(result, records, outcome.prepared)
+            self.writing.add(result, records, outcome.prepared, curated)
         else:
-            self._waiting.append((outcome, records))
+            self._waiting.append((outcome, records, curated))
             self._waiting_pages += pages
         self.held += pages
 
@@ -130,8 +132,8 @@ class Batch:
         for callback in commit.callbacks:
             callback()
         waiting, self._waiting, self._waiting_pages = self._waiting, [], 0
-        for outcome, records in waiting:
-            self.writing.add(outcome.result, records, outcome.prepared)
+        for outcome, records, curated in waiting:
+            self.writing.add(outcome.result, records, outcome.prepared, curated)
         return True
 
 

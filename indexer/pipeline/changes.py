@@ -3,7 +3,8 @@
 A file with the size and modification time it was indexed with is not read again. Any other
 is hashed: content indexed already (a file renamed, copied, or changed back) only gets its
 path recorded, and the rest is to extract, once per content, so identical files become one
-document with all their paths.
+document with all their paths. The walk also notes each folder's readingroom.csv (curated
+values for its files: see ``curation``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from .. import ocr
 from ..catalog import Catalog, FileRecord
+from ..curated import FILENAME
 from ..errors import OcrUnavailable
 from ..extract import EXTRACTOR_VERSION, sha256_of
 
@@ -38,6 +40,14 @@ class FoundFile:
 
 
 @dataclass(frozen=True)
+class FoundSheet:
+    """A folder's readingroom.csv."""
+
+    path: Path
+    name: str  # as shown to users: relative to the indexed folder
+
+
+@dataclass(frozen=True)
 class Indexed:
     """A file whose content is indexed already, as ``doc_id``."""
 
@@ -56,6 +66,7 @@ class Changes:
     indexed: list[Indexed] = field(default_factory=list)
     unreadable: list[tuple[FoundFile, str]] = field(default_factory=list)  # with the reason
     to_extract: dict[str, list[FoundFile]] = field(default_factory=dict)  # by SHA-256
+    sheets: list[FoundSheet] = field(default_factory=list)
 
 
 def find_changes(
@@ -64,7 +75,12 @@ def find_changes(
     """Sort the files under ``roots`` against the catalog; ``signature`` is the current
     ``extractor_signature``, and a document extracted under another is extracted again."""
     before = catalog.files()
-    changes = Changes(list(walk(roots, warn)), before)
+    changes = Changes([], before)
+    for found in walk(roots, warn):
+        if isinstance(found, FoundSheet):
+            changes.sheets.append(found)
+        else:
+            changes.found.append(found)
     to_hash: list[tuple[FoundFile, FileRecord | None]] = []
     for item in changes.found:
         record = before.get(str(item.path))
@@ -100,9 +116,9 @@ def extractor_signature(ocr_mode: str) -> str:
     return f"{EXTRACTOR_VERSION}/ocr={ocr_mode}/{engine}"
 
 
-def walk(roots: Iterable[Path], warn: Warn) -> Iterator[FoundFile]:
-    """Every PDF under the roots; folder loops and unreadable folders are reported, not fatal.
-    The first folder under a root names a file's collection."""
+def walk(roots: Iterable[Path], warn: Warn) -> Iterator[FoundFile | FoundSheet]:
+    """Every PDF and readingroom.csv under the roots; folder loops and unreadable folders are
+    reported, not fatal. The first folder under a root names a file's collection."""
     for root in roots:
         root = root.resolve()
         if root.is_file():
@@ -113,7 +129,7 @@ def walk(roots: Iterable[Path], warn: Warn) -> Iterator[FoundFile]:
             warn(f"{root}: no such file or folder")
 
 
-def _walk_folder(root: Path, warn: Warn) -> Iterator[FoundFile]:
+def _walk_folder(root: Path, warn: Warn) -> Iterator[FoundFile | FoundSheet]:
     seen: set[tuple[int, int]] = set()
     for folder, dirs, files in os.walk(
         root, followlinks=True, onerror=lambda e: warn(_walk_error(e))
@@ -127,6 +143,11 @@ def _walk_folder(root: Path, warn: Warn) -> Iterator[FoundFile]:
         dirs.sort()
         rel = Path(folder).relative_to(root)
         collection = rel.parts[0] if rel.parts else root.name
+        sheets = [name for name in sorted(files) if name.lower() == FILENAME]
+        if sheets:  # one, unless the file system tells case apart
+            yield FoundSheet(Path(folder) / sheets[0], str(rel / sheets[0]))
+            for other in sheets[1:]:
+                warn(f"{rel / other}: not read, {rel / sheets[0]} is")
         for name in sorted(files):
             if name.lower().endswith(".pdf"):
                 path = Path(folder) / name

@@ -16,6 +16,7 @@ from ..store import Store
 from .batches import COMMIT_EVERY_PAGES, Batch, Outcome
 from .changes import Changes, FoundFile, extractor_signature, find_changes
 from .cluster import extract_on_cluster
+from .curation import Curation
 from .local import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, LocalWorkers
 from .summary import ProgressFn, Summary, Tally
 
@@ -58,10 +59,14 @@ class Indexer:
             threads=self.workers,
             warn=self.summary.warnings.append,
         )
-        self._record_unextracted(changes)
-        self._extract(changes.to_extract, changes.before, progress)
+        curation = Curation(
+            changes.sheets, roots, changes.found, self.catalog, self.summary.warnings.append
+        )
+        touched = self._record_unextracted(changes)
+        self._extract(changes.to_extract, changes.before, curation, progress)
         if prune:
-            self._prune(changes.found)
+            touched |= self._prune(changes.found)
+        self.summary.curated = curation.settle(self.store, touched)
         self.summary.seconds = time.monotonic() - clock
         with self.catalog.transaction():
             self.catalog.add_run(
@@ -71,9 +76,10 @@ class Indexer:
             )
         return self.summary
 
-    def _record_unextracted(self, changes: Changes) -> None:
+    def _record_unextracted(self, changes: Changes) -> set[str]:
         """Record the files that need no extraction: unreadable ones with their reason, and
-        those whose content is indexed already under their document."""
+        those whose content is indexed already under their document. Returns the documents
+        that gained a path."""
         joined = {
             known.doc_id
             for known in changes.indexed
@@ -92,11 +98,17 @@ class Indexer:
         self.summary.updated += moved
         if moved:
             self._drop_orphans()
+        return {
+            known.doc_id
+            for known in changes.indexed
+            if changes.before.get(str(known.file.path)) is None or known.moved
+        }
 
     def _extract(
         self,
         todo: dict[str, list[FoundFile]],
         before: dict[str, FileRecord],
+        curation: Curation,
         progress: ProgressFn | None,
     ) -> None:
         """Extract the files of ``todo`` and write each as it comes. A file whose path held
@@ -109,7 +121,7 @@ class Indexer:
         def deliver(sha: str, outcome: Outcome) -> None:
             files = todo[sha]
             replaced = any(str(f.path) in before for f in files)
-            batch.add(outcome, files)
+            batch.add(outcome, files, curation.of(str(f.path) for f in files))
             self.summary.count(
                 outcome.result, files[0].name, replaced=replaced, ocr_mode=self.options.ocr
             )
@@ -157,13 +169,15 @@ class Indexer:
         if orphans:
             self.store.remove_documents(orphans)
 
-    def _prune(self, found: list[FoundFile]) -> None:
+    def _prune(self, found: list[FoundFile]) -> set[str]:
+        """Forget the files that are gone, and the documents left without one. Returns the
+        documents that lost a path and kept another."""
         present = {str(item.path) for item in found}
         gone = [
             path for path in self.catalog.files() if path not in present and not Path(path).exists()
         ]
         if not gone:
-            return
+            return set()
         before = set(self.catalog.orphan_documents())
         files = self.catalog.files()
         touched = {files[path].doc_id for path in gone if files[path].doc_id}
@@ -174,4 +188,6 @@ class Indexer:
         self.store.remove_documents(orphans)
         self.summary.removed += len(orphans)
         # documents that keep other files may have left a collection
-        self.store.refile(sorted(str(doc) for doc in touched - set(orphans) - before))
+        kept = {str(doc) for doc in touched - set(orphans) - before}
+        self.store.refile(sorted(kept))
+        return kept

@@ -19,6 +19,9 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
+    # documents written again, from the catalog, because the curated values a readingroom.csv
+    # sets for them changed (their PDFs were not read)
+    curated: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
     pages: int = 0
     ocr_pages: int = 0
@@ -34,6 +37,7 @@ class Summary:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "removed": self.removed,
+            "curated": self.curated,
             "failed": self.failed,
             "pages": self.pages,
             "ocr_pages": self.ocr_pages,

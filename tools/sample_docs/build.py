@@ -50,6 +50,9 @@ public record of U.S. Immigration and Customs Enforcement's access to license-pl
 but every person, e-mail address, message, plate number, log entry and sentence is made up.
 Agency names are real; no document there is a real government record.
 
+`pasadena-pra-2019/readingroom.csv` shows how a records team adds curated metadata (here,
+descriptions) to a release.
+
 Regenerate them with `.venv/bin/python tools/make_sample_docs.py` (output is byte-identical on
 every run; the real collection is left alone); `--check` verifies the output. The ground truth
 for tests is `tests/gold/sample_truth.json`.
@@ -163,6 +166,8 @@ def generate(out: Path) -> dict:
                     "pages": [page_truth(i, p, state) for i, p in enumerate(pages, start=1)],
                 }
             )
+        if coll.curated:
+            (docs_dir / coll.name / "readingroom.csv").write_text(coll.curated)
     names = ", ".join(f"`{c.name}/`" for c in colls)
     readme = README.replace("{collections}", names).replace("{real}", REAL_COLLECTION)
     (docs_dir / "README.md").write_text(readme)

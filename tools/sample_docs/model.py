@@ -58,3 +58,4 @@ class Collection:
     name: str
     docs: list[Doc]
     bates_prefix: str | None = None
+    curated: str = ""  # a readingroom.csv beside the PDFs, written as is when not empty
