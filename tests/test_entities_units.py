@@ -120,7 +120,6 @@ def test_contract_numbers_are_normalised(text, value):
         "FOIA 2019-ICFO-12345 and case 2015-CH-16186",
         "(b)(6); (b)(7)(C)",
         "Bates ICE-2019-FOIA-000123",
-        "Solicitation number 70CMSD18Q00000011",
         "case DE02QR18DE0004",
         "FOIA FILE NO.: P054496",
         "Special Order S09-11",
@@ -128,6 +127,11 @@ def test_contract_numbers_are_normalised(text, value):
 )
 def test_look_alikes_are_not_contracts(text):
     assert list(find_contracts(text)) == []
+
+
+def test_a_solicitation_is_found_with_its_kind():
+    (found,) = find_contracts("Solicitation number 70CMSD18Q00000011")
+    assert (found.value, found.attrs["kind"]) == ("70CMSD18Q00000011", "solicitation")
 
 
 def test_contract_details_and_mods():

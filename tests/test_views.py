@@ -248,7 +248,7 @@ def test_document_data_links_cites_and_bates_the_record(library, urls, truth):
     assert meta["citation_lastpage"] == str(len(record["pages"]))
     agency = next(e for e in data["entities"]["agency"] if e["value"] == ICE)
     assert agency["search_url"] == "/search?agency=U.S.+Immigration+and+Customs+Enforcement"
-    (contract,) = data["entities"]["contract"]
+    contract = next(c for c in data["entities"]["contract"] if c["value"] == "70CMSD18C00000003")
     assert contract["search_url"] == "/search?contract=70CMSD18C00000003"
 
 

@@ -5,13 +5,21 @@ Federal identifiers follow FAR subpart 4.16 (see ``indexer/data/SOURCES.md``):
 * the uniform PIID (FY2018 on): a six-character AAC, two FY digits, an instrument letter and a
   serial, 13–17 characters without hyphens (``70CMSD18C00000003``, written with hyphens too);
 * DHS legacy numbers (``HSCEMD-17-C-00012``, ``HSHQDC17J00370``), kept in their hyphenated form;
-* DoD legacy numbers (``N00024-12-C-2120``) and GSA schedules (``GS-35F-0119Y``);
-* purchase orders and agreements as local governments write them, only after a label
-  ("Purchase Order No. 060-12013648", "Agreement No. C-2019-044").
+* DoD legacy numbers (``N00024-12-C-2120``) and GSA schedules (``GS-35F-0119Y``).
 
-Solicitations (R, Q, B in position 9) are not awards and are left out, as are look-alikes
-listed in ``contract_id_patterns.md``: VINs (a digit in position 9), ORI codes (9 characters),
-FOIA request numbers (a leading year), exemption codes and Bates stamps.
+Everyone else's numbers (purchase orders, quotes, RFPs, bids, agreements, task orders) have no
+shape of their own, so they count only after a label that says what they are: "Purchase Order
+No. 060-12013648", "PO 060-12013648", "Quote# QUO-04689-V8Y5D0", "RFP No. 19-0235", "CONTRACT
+NO:" with the number on the next line, or a form's header row ("Purchase Order  Date") with the
+number first in the row below. Each keeps the kind its label names and is written as the
+record writes it, in capitals, without the punctuation around it. Solicitations (RFPs, bids,
+quotes) are kept after their label; they come after the awards of their page.
+
+Unlabelled solicitations (R, Q, B in position 9) are not awards and are left out, as are
+look-alikes listed in ``contract_id_patterns.md``: VINs (a digit in position 9), ORI codes (9
+characters), FOIA request numbers (a leading year), exemption codes and Bates stamps; after a
+label, dates, phone numbers, ZIP+4 codes, year ranges, court case numbers and amounts are not
+numbers either.
 """
 
 from __future__ import annotations
@@ -22,6 +30,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..data import contracting_offices
+from .dates import find_dates
+from .vendors import find_vendors
 
 _AWARD_TYPES = "ACDFGHKLMNPSTUVY"  # FAR 4.1603(a)(3) less the solicitations (B, Q, R)
 _UNIFORM = re.compile(
@@ -36,12 +46,59 @@ _GSA = re.compile(
 )
 _IGSA = re.compile(r"(?<![\w-])(?:DRO|ERO)IGSA-\d\d-\d{4}(?![\w-])")
 _UNIFORM_HINT = re.compile(rf"\d\d-?[{_AWARD_TYPES}]")  # implied by a uniform PIID, cheaper
-_LABELLED = re.compile(
-    r"(?=[pabctdo])\b(?P<label>Purchase\s+Order|P\.\s?O\.|PO|Blanket\s+Purchase\s+Agreement|Agreement|"
-    r"Contract|Task\s+Order|Delivery\s+Order|Order)\s*(?:No\.?|Number|Num\.?|#)\s*[:.]?\s*"
-    r"(?P<id>[A-Z0-9][A-Z0-9-]{3,24}[A-Z0-9])\b",
+
+# What a label names, most specific first; abbreviations only in capitals ("po" is a word).
+_KINDS: tuple[tuple[str, str], ...] = (
+    ("blanket purchase agreement", r"Blanket\s+Purchase\s+Agreement|(?-i:BPA)"),
+    ("master agreement", r"Master\s+(?:Services?\s+|Purchase\s+|Price\s+)?Agreement"),
+    ("purchase order", r"Purchase\s+Order|(?-i:P\.\s?O\.|PO)"),
+    ("task order", r"(?:Task|Delivery)\s+Order"),
+    ("request for proposals", r"Request\s+for\s+Proposals?|(?-i:RFP)"),
+    ("request for quotations", r"Request\s+for\s+Quot(?:e|ation)s?|(?-i:RFQ)"),
+    ("bid", r"Invitation\s+(?:for|to)\s+Bids?|(?-i:IFB)|Bid"),
+    ("solicitation", r"Solicitation"),
+    ("quote", r"Quot(?:e|ation)"),
+    ("agreement", r"(?:Grant\s+|Service\s+|Services\s+|Lease\s+|Interlocal\s+)?Agreement"),
+    ("contract", r"Contract"),
+    ("order", r"(?<![^\n])Order"),  # a bare "Order No." only as a form field at a line's start
+)
+_SOLICITATIONS = frozenset(
+    {"request for proposals", "request for quotations", "bid", "solicitation", "quote"}
+)
+_LABEL = "|".join(f"(?P<k{i}>{pattern})" for i, (_, pattern) in enumerate(_KINDS))
+_MARKER = r"(?P<marker>[ \t]*(?:No\b\.?|Nos\b\.?|Number\b|Num\b\.?|#|ID\b))"
+# a number: letters, digits and inner hyphens, at least four digits (checked in code)
+_ID = r"(?P<id>[A-Z0-9](?:[A-Z0-9]|-(?=[A-Z0-9])){3,24})(?![A-Za-z0-9]|-[A-Za-z0-9]|[.,/]\d)"
+# label then number on its line ("PO 060-12013648", "Quote# QUO-04689") or, after a marker or
+# a colon, on the next line ("CONTRACT NO:\nMA-IS-1540123-1")
+_SAME_LINE = re.compile(
+    rf"(?i)\b(?:{_LABEL})(?![A-Za-z]){_MARKER}?[ \t]*(?P<colon>[:.])?"
+    rf"[ \t]*(?P<below>\n[ \t]*)?{_ID}"
+)
+# a form's header row that starts with the label, its value first in the row below, followed
+# by the row's other cells or nothing (not an address: "12345 Main Street")
+_HEADER_ROW = re.compile(
+    rf"(?im)^[ \t]*(?:{_LABEL})(?![A-Za-z]){_MARKER}?[ \t]*:?"
+    rf"(?:[ \t|]+[A-Za-z][A-Za-z .#/&'()|\t-]{{0,60}})?[ \t]*\n[ \t]*{_ID}(?=[ \t]*(?:$|[\d|$]))"
+)
+# the word every label ends with (lower case) or its abbreviation (capitals): labels are tried
+# only where one is, at the word and at the few words before it on its line
+_HEADS = re.compile(r"order|agreement|contract|bid|solicitation|quot|proposal")
+_ABBREVIATIONS = re.compile(r"PO|P\.\s?O|RF[PQ]|IFB|BPA")
+_WORD = re.compile(r"(?<![\w.])[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_REACH = 45  # characters from a label's start to its last word ("Blanket Purchase Agreement")
+_SPAN = 140  # characters from that word to the end of its number, on the next line perhaps
+_SELF_LABELLED = re.compile(r"(?<![\w-])PO-(?=[\d-]*\d{5})\d[\d-]*\d(?![\w-])")  # PO-060-12013648
+_NOT_NUMBERS = re.compile(
+    r"(?:19|20)\d\d-[A-Z]{2,4}[A-Z]*-\d.*|.*FOIA.*"  # FOIA request numbers
+    r"|\d{1,2}-\d{1,2}-\d{2,4}|\d{4}-\d\d-\d\d"  # dates
+    r"|(?:1-)?\d{3}-\d{3}-\d{4}|\d{3}-\d\d-\d{4}|\d{5}-\d{4}"  # phones, SSNs, ZIP+4
+    r"|(?:19|20)\d\d-(?:19|20)?\d\d"  # year ranges, fiscal years
+    r"|\d\d-?(?:CV|CR|MJ|MC|MD|BK|AP|CF)-?\d+(?:-[A-Z]+)*",  # court cases
     re.I,
 )
+
 _MOD = re.compile(
     r"\b(?:Modification|Mod\.?|Amendment/Modification)\s*(?:No\.?|Number|#)?\s*:?\s*"
     r"(?P<mod>[PA][0-9A-Z]\d{4})\b"
@@ -53,18 +110,33 @@ _CONTEXT = re.compile(
     r"(?i)\b(?:contract|order|award|agreement|BPA|IDIQ|IDV|PIID|schedule|modification|mod|"
     r"task|delivery|purchase|vendor|contractor)\b"
 )
-_VENDOR = re.compile(
-    r"(?:awarded\s+to|(?:Contractor|Vendor|Offeror)(?:\s+Name)?\s*:)\s*"
-    r"(?P<vendor>[A-Z][A-Za-z0-9&.,'’ -]{2,60}?)(?=\s*(?:[.;,]\s|\(|\n| and | for | under | on |$))"
+
+# The vendor where no company is labelled or defined as one (``vendors``): the one a contract
+# was awarded to, in prose.
+_AWARDED = re.compile(
+    r"awarded\s+to\s+(?P<vendor>[A-Z][A-Za-z0-9&.,'’ -]{2,60}?)"
+    r"(?=\s*(?:[.;,]\s|\(|\n| and | for | under | on |$))"
 )
-_PERIOD = re.compile(
-    r"(?i)period\s+of\s+performance[^\n.]{0,40}?(?:from\s+)?(?P<a>[A-Za-z0-9,/ .-]{6,20}?)"
-    r"\s+(?:to|through|thru|-|–)\s+(?P<b>[A-Za-z0-9,/ .-]{6,20}?\d{2,4})"
-)
+# The total: what the contract or order is worth, not a line item.
 _TOTAL = re.compile(
-    r"(?i)(?:total\s+(?:contract\s+)?(?:value|amount|price|award)|total\s+amount\s+of\s+award|"
-    r"not\s+to\s+exceed|contract\s+(?:value|amount|price)|award\s+amount)[^$\n]{0,40}"
-    r"(?P<money>\$\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|thousand))?)"
+    r"(?i)\b(?:(?:grand\s+)?total(?:\s+(?:contract|order|PO|purchase\s+order|quote|award|agreement))?"
+    r"(?:\s+(?:value|amount|price|award|cost|sum|obligation))?(?:\s+of\s+award)?"
+    r"|(?:not[\s-]+to|shall\s+not)[\s-]+exceed(?:\s+amount)?|(?:contract|agreement|order|award)\s+"
+    r"(?:value|amount|price|sum|total)|maximum\s+(?:contract\s+)?amount)"
+    r"(?P<between>[^$\n]{0,80}?)[:\s]*(?:\$\s?(?P<number>\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>million|billion|thousand)\b)?|(?<![\d,.])(?P<plain>\d[\d,]*\.\d\d)(?!\d))"
+)
+_SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3}
+# The period: a term's or period of performance's start and end, or two dates of a form.
+_PERIOD_LABEL = re.compile(
+    r"(?i)\b(?:period\s+of\s+performance|performance\s+period|(?:contract|agreement|service)\s+"
+    r"(?:term|period)|term(?:\s+of\s+(?:the\s+|this\s+)?(?:contract|agreement|order))?|"
+    r"effective\s+(?:dates?|period)|period\s+covered)\b"
+)
+_RANGE = re.compile(r"(?i)^[\s,]*(?:-|–|—|to|through|thru|until|and|ending(?:\s+on)?)[\s,]*$")
+_START_END = re.compile(
+    r"(?i)\b(?P<label>effective|start|begin(?:ning)?|commencement|expiration|end|termination)"
+    r"[ \t]+date[ \t]*:?[ \t]*"
 )
 
 
@@ -118,47 +190,127 @@ def find_contracts(text: str) -> Iterator[ContractMention]:
         if free(*m.span()):
             taken.append(m.span())
             yield ContractMention(m.group(0), m.group(0), *m.span(), {"kind": "IGSA"})
-    lowered = text.lower()
-    labelled = any(word in lowered for word in ("order", "agreement", "contract", "p.o", "po"))
-    for m in _LABELLED.finditer(text) if labelled else ():
-        ident = m["id"]
+    # what was awarded before what was asked for: the first number is the one a page's
+    # vendor, total and term are read as belonging to (``details``)
+    solicitations: list[ContractMention] = []
+    for m in _labelled(text):
         span = m.span("id")
-        if not free(*span) or sum(c.isdigit() for c in ident) < 4:
+        if free(*span):
+            taken.append(span)
+            found = ContractMention(m["id"].upper(), m["id"], *span, {"kind": _kind(m)})
+            if found.attrs["kind"] in _SOLICITATIONS:
+                solicitations.append(found)
+            else:
+                yield found
+    for m in _SELF_LABELLED.finditer(text) if "PO-" in text else ():
+        if free(*m.span()):
+            taken.append(m.span())
+            yield ContractMention(m.group(0), m.group(0), *m.span(), {"kind": "purchase order"})
+    yield from solicitations
+
+
+def _labelled(text: str) -> Iterator[re.Match[str]]:
+    """Numbers after a label, in the order they are written, each once: a label is tried at
+    the start of each word just before a label's last word, the longest label first."""
+    found: dict[int, re.Match[str]] = {}
+    heads = [m.start() for m in _HEADS.finditer(text.lower())]
+    heads += [m.start() for m in _ABBREVIATIONS.finditer(text)]
+    for head in sorted(heads):
+        if not _DIGIT.search(text, head, head + _SPAN):
             continue
-        if re.match(r"(?:19|20)\d\d-[A-Z]{2,4}[A-Z]*-\d", ident) or "FOIA" in ident.upper():
-            continue  # a FOIA request number
-        if re.fullmatch(r"\d{1,2}[-/]\d{1,2}[-/]\d{2,4}", ident):
-            continue  # a date
-        label = " ".join(m["label"].split()).lower()
-        kind = (
-            "purchase order"
-            if label in ("purchase order", "p.o.", "p. o.", "po")
-            else ("agreement" if "agreement" in label else "contract")
-        )
-        taken.append(span)
-        yield ContractMention(ident.upper(), ident, *span, {"kind": kind})
+        line_start = text.rfind("\n", 0, head) + 1
+        reach = max(head - _REACH, line_start)
+        if reach == line_start:
+            m = _HEADER_ROW.match(text, reach)
+            if m and _is_number(m):
+                found.setdefault(m.start("id"), m)
+        starts = [w.start() for w in _WORD.finditer(text, reach, head)] + [head]
+        for start in starts:
+            m = _SAME_LINE.match(text, start)
+            if m and m.start("id") > head and _is_number(m) and _marked(m):
+                found.setdefault(m.start("id"), m)
+                break
+    return iter(sorted(found.values(), key=lambda m: m.start("id")))
+
+
+def _marked(m: re.Match[str]) -> bool:
+    """Whether a label says enough: a number below it needs its "No." or colon, and a bare
+    label reads as a word in prose ("the contract 12345 units") unless capitalised."""
+    if m["marker"] or m["colon"]:
+        return True
+    return not m["below"] and m.group(0)[0].isupper()
+
+
+def _is_number(m: re.Match[str]) -> bool:
+    ident = m["id"]
+    digits = [c for c in ident if c.isdigit()]
+    # all zeros is a placeholder, as in the Federal Register's printing slug "PO 00000"
+    return (
+        len(digits) >= 4 and digits.count("0") < len(digits) and not _NOT_NUMBERS.fullmatch(ident)
+    )
+
+
+def _kind(m: re.Match[str]) -> str:
+    return next(kind for i, (kind, _) in enumerate(_KINDS) if m[f"k{i}"] is not None)
 
 
 def details(text: str) -> dict[str, Any]:
     """What a page says about the contract it is about: vendor, total amount, period."""
-    from .dates import parse_date
-    from .money import parse_amount
-
     out: dict[str, Any] = {}
-    m = _VENDOR.search(text)
-    if m:
-        out["vendor"] = " ".join(m["vendor"].split()).rstrip(" ,.")
-    m = _TOTAL.search(text)
-    if m:
-        amount = parse_amount(m["money"])
-        if amount is not None:
-            out["amount"] = amount
-    m = _PERIOD.search(text)
-    if m:
-        start, end = parse_date(m["a"]), parse_date(m["b"])
-        if start and end:
-            out["period"] = {"start": start, "end": end}
+    vendor = _vendor(text)
+    if vendor:
+        out["vendor"] = vendor
+    amount = _total(text)
+    if amount is not None:
+        out["amount"] = amount
+    period = _period(text)
+    if period:
+        out["period"] = period
     return out
+
+
+def _vendor(text: str) -> str | None:
+    for found in find_vendors(text):
+        return found.value
+    m = _AWARDED.search(text)
+    return " ".join(m["vendor"].split()).rstrip(" ,.") if m else None
+
+
+def _total(text: str) -> float | None:
+    """The largest amount a total or a ceiling is given as: the grand total over subtotals."""
+    amounts = []
+    for m in _TOTAL.finditer(text):
+        if re.search(r"\d", m["between"]):
+            continue  # "Total 3 items $450": the amount is not the label's
+        amount = float((m["number"] or m["plain"]).replace(",", ""))  # plain: with cents
+        amounts.append(round(amount * _SCALES.get((m["scale"] or "").lower(), 1), 2))
+    return max(amounts) if amounts else None
+
+
+def _period(text: str) -> dict[str, str] | None:
+    """Start and end of a labelled term ("Period of performance: 12/18/2017 through
+    12/17/2018"), or of a form's "Effective Date: …" and "Expiration Date: …"."""
+    for m in _PERIOD_LABEL.finditer(text):
+        window = text[m.end() : m.end() + 120]
+        dates = [d for d in find_dates(window) if len(d.value) == 10][:2]
+        if (
+            len(dates) == 2
+            and _RANGE.match(window[dates[0].end : dates[1].start])
+            and dates[0].value < dates[1].value
+        ):
+            return {"start": dates[0].value, "end": dates[1].value}
+    start = end = None
+    for m in _START_END.finditer(text):
+        found = next(find_dates(text[m.end() : m.end() + 30]), None)
+        if found is None or found.start > 0 or len(found.value) != 10:
+            continue  # the date is not the field's value
+        if m["label"].lower() in ("expiration", "end", "termination"):
+            end = end or found.value
+        else:
+            start = start or found.value
+    if start and end and start < end:
+        return {"start": start, "end": end}
+    return None
 
 
 def find_mods(text: str) -> Iterator[tuple[str | None, str]]:
