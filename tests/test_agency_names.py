@@ -153,3 +153,152 @@ def test_a_table_row_of_names_is_not_one_name():
     found = values(row)
     assert "Arizona Department of Public Safety ATF National Account" not in found
     assert not [name for name in found if "LEARN" in name]
+
+
+def test_the_county_of_an_orange_county_contract_is_the_county_of_orange():
+    text = (
+        "AGREEMENT between the County of Orange, a political subdivision of the State of "
+        "California, and the Contractor. The County shall pay the Contractor monthly."
+    )
+    assert values(text) == ["County of Orange (CA)"]  # Florida, New York … have one too
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The DHS OIG reviewed", "DHS-OIG-21-01", "DHS/OIG", "DHS Office of the Inspector General"],
+)
+def test_an_inspector_general_is_found_with_its_department(text):
+    assert "Department of Homeland Security Office of the Inspector General" in values(text)
+
+
+def test_a_federal_component_named_without_its_parent_is_the_records_parents():
+    letter = (
+        "U.S. Department of Justice\nOffice of Information Policy\nSuite 11050\n"
+        "You may appeal to the Office of Information Policy, or contact the Office of "
+        "Government Information Services (OGIS) at the National Archives."
+    )
+    found = values(letter)
+    assert "Office of Information Policy" in found  # the only one of its name
+    assert "Office of Government Information Services" in found
+    # without the department, "Office of Public Affairs" is anyone's
+    assert values("Call the Office of Public Affairs at 541-682-5010.") == []
+    # with two departments that have one, it is neither's
+    two = "The Department of Justice and the Department of Energy. The Office of Public Affairs"
+    assert values(two) == ["Department of Justice", "Department of Energy"]
+
+
+def test_a_components_abbreviation_counts_beside_its_parent():
+    slip = "FDA Receipt Dt : 09-APR-2021\nCBER Receipt Dt : 09-APR-2021\nOffice : OVRR"
+    assert values(slip) == [
+        "Food and Drug Administration",
+        "Center for Biologics Evaluation and Research",
+        "Office of Vaccines Research and Review",
+    ]
+    assert values("Office : OVRR, CBER") == []  # nothing says they are the FDA's
+
+
+def test_federal_courts_are_agencies_as_captions_and_citations_name_them():
+    caption = "UNITED STATES DISTRICT COURT\nSOUTHERN DISTRICT OF NEW YORK\nACLU, Plaintiff"
+    assert values(caption) == ["United States District Court for the Southern District of New York"]
+    log = "Judge Engelhardt of the U.S. District Court for the Eastern District\nof Louisiana."
+    assert values(log) == ["United States District Court for the Eastern District of Louisiana"]
+    assert values("as the Ninth Circuit held") == [
+        "United States Court of Appeals for the Ninth Circuit"
+    ]
+    assert values("SUPERIOR COURT OF CALIFORNIA\nCOUNTY OF ORANGE")[0] == (
+        "Orange County Superior Court (CA)"
+    )
+    assert values("the Supreme Court of California decided") == ["California Supreme Court"]
+
+
+def test_state_bodies_named_with_their_state_after_them():
+    contract = (
+        "City of Los Angeles. G. In the event of a finding by the Fair Employment and Housing "
+        "Commission\nof the State of California, or the Board of Public Works"
+    )
+    assert "California Fair Employment and Housing Commission" in values(contract)
+    assert values("progress reports submitted to the Criminal Justice Commission of Oregon") == [
+        "Oregon Criminal Justice Commission"
+    ]
+
+
+def test_a_name_cut_short_is_the_whole_name_the_record_gives():
+    # at the edge of a scanned form
+    form = (
+        "CITY OF MINNEAPOLIS\nOFFICE OF POLICE CONDUCT REVIEW\nMinneapolis, MN 55415\n"
+        "Director - Office of Police Con _. Date"
+    )
+    assert values(form) == [
+        "City of Minneapolis (MN)",
+        "Minneapolis Office of Police Conduct Review (MN)",
+    ]
+    # by the next name on an addressee's line
+    letter = (
+        "San Francisco County Office of Education\n"
+        "San Francisco County Office of Education Unified School District\n"
+        "555 Franklin Street\nSan Francisco, CA 94102"
+    )
+    assert not [name for name in values(letter) if "Unified School" in name]
+    # by the end of a line, the next one going on
+    contract = (
+        "The City of Los Angeles. Approved by the Office of Contract Compliance. A plan "
+        "prepared and furnished by the Office of Contract\nCompliance. or it may prepare"
+    )
+    assert values(contract) == ["City of Los Angeles", "Los Angeles Office of Contract Compliance"]
+
+
+def test_a_body_named_again_in_short_is_the_one_named_in_full():
+    contract = (
+        "COUNTY OF LOS ANGELES\nInternal Services Department\n"
+        "a debarment hearing before the Contractor Hearing Board. A record of the hearing and "
+        "the recommendation of the Hearing Board shall be presented."
+    )
+    found = values(contract)
+    assert "Los Angeles County Contractor Hearing Board" in found
+    assert "Los Angeles County Hearing Board" not in found
+    log = "Department of Campus Safety\nDaily Crime Log\n2020-001 Petty Theft\n" + (
+        "Citrus College Department of Campus Safety reserves the right to amend this log."
+    )
+    assert values(log) == ["Citrus College Department of Campus Safety"]
+
+
+def test_campus_and_transit_police_are_named_as_records_name_them():
+    log = (
+        "CA0012100 BART Police Department\nCA0019700 UC Berkeley Police Department\n"
+        "CA0010300 Berkeley Police Department"
+    )
+    assert values(log) == [
+        "BART Police Department",
+        "University of California, Berkeley Police Department",
+        "Berkeley Police Department (CA)",
+    ]
+    assert values("officers of the Bay Area Rapid Transit Police") == ["BART Police Department"]
+
+
+def test_a_name_in_a_laws_title_is_not_the_agency():
+    text = "pursuant to the provisions of the Illinois Emergency Management Agency Act, a disaster"
+    assert values(text) == []
+
+
+def test_words_of_prose_and_misread_words_are_not_agencies():
+    # Many, Louisiana has a police department; a sentence about many police is not it
+    assert values("have you used the tool in many police investigations?") == []
+    # a booking log's "LAST, FIRST": Jane Doe, not the Department of Energy
+    assert values("05/01/2021 13:00 DOE, JANE 23152(a) VC") == []
+    assert values("The DOE, DOJ and DHS signed.") == [
+        "Department of Energy",
+        "Department of Justice",
+        "Department of Homeland Security",
+    ]
+    # a poor scan's misreadings of "Police"
+    assert values("between the City of Eugene and Eugene Poice Department and Flock") == [
+        "City of Eugene"
+    ]
+
+
+def test_a_citys_officials_named_without_the_city():
+    contract = (
+        "This CONTRACT is made between the City of Los Angeles and Socrata. WHEREAS, the "
+        "platform presents the Office of the Controller's financial data"
+    )
+    assert values(contract) == ["City of Los Angeles", "Los Angeles City Controller"]

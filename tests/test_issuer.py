@@ -240,9 +240,9 @@ def real(name: str) -> tuple[str | None, list[str]]:
         ),
         (
             "us-doj-oip_foia-log-office-of-legislative-affairs-2017_2018-02-01.pdf",
-            "Department of Justice Office of Information Policy",
+            "Office of Information Policy",
             [
-                "Department of Justice Office of Legislative Affairs",
+                "Office of Legislative Affairs",
                 "Office of Government Information Services",
             ],
         ),

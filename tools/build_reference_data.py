@@ -6,8 +6,10 @@
 Reads the CSVs described in ``SOURCES.md`` and writes only the facts the entity finders use:
 agency names, abbreviations, parents, levels, ORI codes and name variants; fusion centres; the
 AACs (first six characters of a uniform PIID) of federal contracting offices. Curation (which
-abbreviations may stand alone, which historical placements are current) is in this file, so a
-new snapshot of the sources gives the same kind of output.
+abbreviations may stand alone, which historical placements are current, the components and
+federal courts the lists lack, the names records give inspectors general, colleges' police
+and transit police) is in this file, so a new snapshot of the sources gives the same kind of
+output.
 
 Then it normalises every agency name variant as the agency finder matches them and writes the
 keys with their agency ids (``agency_keys.tsv.gz``), so that loading the finder reads them
@@ -25,6 +27,7 @@ import sys
 from pathlib import Path
 
 from indexer.data import AGENCY_KEYS as KEYS
+from indexer.data import STATES
 from indexer.entities.agencies import compute_keys
 
 HERE = Path(__file__).resolve().parent.parent / "indexer" / "data"
@@ -120,6 +123,100 @@ EXTRA_NAMES = {
     ],
     "U.S. Immigration and Customs Enforcement": ["Immigration & Customs Enforcement"],
 }
+# Components the lists lack: the FOIA ombudsman that 5 U.S.C. § 552(h) places in the National
+# Archives (every federal FOIA response names it), and the FDA's product centres and the
+# offices of its biologics centre, as the FDA's organisation in 21 CFR 5.1100 and its centre
+# pages on fda.gov (public domain) name them. (name, abbreviation, parent, other names)
+COMPONENTS = [
+    (
+        "Office of Government Information Services",
+        "OGIS",
+        "National Archives and Records Administration",
+        [],
+    ),
+    ("Center for Biologics Evaluation and Research", "CBER", "Food and Drug Administration", []),
+    ("Center for Drug Evaluation and Research", "CDER", "Food and Drug Administration", []),
+    ("Center for Devices and Radiological Health", "CDRH", "Food and Drug Administration", []),
+    ("Center for Food Safety and Applied Nutrition", "CFSAN", "Food and Drug Administration", []),
+    ("Center for Veterinary Medicine", "CVM", "Food and Drug Administration", []),
+    ("Center for Tobacco Products", "CTP", "Food and Drug Administration", []),
+    ("National Center for Toxicological Research", "NCTR", "Food and Drug Administration", []),
+    ("Office of Regulatory Affairs", "ORA", "Food and Drug Administration", []),
+    (
+        "Office of Vaccines Research and Review",
+        "OVRR",
+        "Center for Biologics Evaluation and Research",
+        ["Office of Vaccine Research and Review"],
+    ),
+    (
+        "Office of Blood Research and Review",
+        "OBRR",
+        "Center for Biologics Evaluation and Research",
+        [],
+    ),
+    (
+        "Office of Tissues and Advanced Therapies",
+        "OTAT",
+        "Center for Biologics Evaluation and Research",
+        [],
+    ),
+    ("Office of Therapeutic Products", "OTP", "Center for Biologics Evaluation and Research", []),
+    (
+        "Office of Biostatistics and Epidemiology",
+        "OBE",
+        "Center for Biologics Evaluation and Research",
+        [],
+    ),
+    (
+        "Office of Biostatistics and Pharmacovigilance",
+        "OBPV",
+        "Center for Biologics Evaluation and Research",
+        [],
+    ),
+    (
+        "Office of Compliance and Biologics Quality",
+        "OCBQ",
+        "Center for Biologics Evaluation and Research",
+        [],
+    ),
+]
+# The federal judicial districts, as 28 U.S.C. §§ 81–131 divide the states (a state not named
+# is one district), and the numbered circuits of 28 U.S.C. § 41: each district has a district
+# court and a bankruptcy court, each circuit a court of appeals.
+DIVIDED = {
+    "Alabama": "Northern Middle Southern",
+    "Arkansas": "Eastern Western",
+    "California": "Northern Eastern Central Southern",
+    "Florida": "Northern Middle Southern",
+    "Georgia": "Northern Middle Southern",
+    "Illinois": "Northern Central Southern",
+    "Indiana": "Northern Southern",
+    "Iowa": "Northern Southern",
+    "Kentucky": "Eastern Western",
+    "Louisiana": "Eastern Middle Western",
+    "Michigan": "Eastern Western",
+    "Mississippi": "Northern Southern",
+    "Missouri": "Eastern Western",
+    "New York": "Northern Southern Eastern Western",
+    "North Carolina": "Eastern Middle Western",
+    "Ohio": "Northern Southern",
+    "Oklahoma": "Northern Eastern Western",
+    "Pennsylvania": "Eastern Middle Western",
+    "Tennessee": "Eastern Middle Western",
+    "Texas": "Northern Southern Eastern Western",
+    "Virginia": "Eastern Western",
+    "Washington": "Eastern Western",
+    "West Virginia": "Northern Southern",
+    "Wisconsin": "Eastern Western",
+}
+TERRITORIES = ["the Virgin Islands", "the Northern Mariana Islands"]  # Guam is in STATES
+CIRCUITS = [
+    *("First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth"),
+    *("Tenth", "Eleventh", "District of Columbia"),
+]
+# An inspector general's office, which records write as "DHS OIG", "the OIG", "Office of the
+# Inspector General"
+INSPECTOR_GENERAL = re.compile(r"^Office of (?:the )?Inspector General$")
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -131,9 +228,93 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
 
+def _districts() -> list[str]:
+    """ "Southern District of New York", "District of Oregon", … for every federal district."""
+    out = []
+    for state in [*STATES.values(), *TERRITORIES]:
+        if state == "District of Columbia":
+            out.append(state)
+        elif state in DIVIDED:
+            out += [f"{part} District of {state}" for part in DIVIDED[state].split()]
+        else:
+            out.append(f"District of {state}")
+    return out
+
+
+def _courts() -> list[tuple[str, str, str, list[str]]]:
+    """The federal district, bankruptcy and appeals courts, as rows of ``COMPONENTS``: named
+    as captions and citations write them ("United States District Court for the Southern
+    District of New York", "UNITED STATES DISTRICT COURT / SOUTHERN DISTRICT OF NEW YORK")."""
+    rows = []
+    for district in _districts():
+        for kind, parent in (("District", "U.S. District and Territorial Courts"),
+                             ("Bankruptcy", "Bankruptcy Courts")):  # fmt: skip
+            name = f"United States {kind} Court for the {district}"
+            names = [
+                f"U.S. {kind} Court for the {district}",
+                f"{kind} Court for the {district}",
+                f"United States {kind} Court, {district}",
+                f"United States {kind} Court {district}",
+                f"U.S. {kind} Court, {district}",
+            ]
+            rows.append((name, "", parent, names))
+    for circuit in CIRCUITS:
+        short = "D.C. Circuit" if circuit == "District of Columbia" else f"{circuit} Circuit"
+        name = f"United States Court of Appeals for the {circuit} Circuit"
+        names = [
+            f"U.S. Court of Appeals for the {short}",
+            f"United States Court of Appeals for the {short}",
+            f"Court of Appeals for the {short}",
+            f"{short} Court of Appeals",
+            f"the {short}",
+        ]
+        rows.append(
+            (name, "", "U.S. Courts of Appeals-Judicial Circuits (Except Federal Circuit)", names)
+        )
+    return rows
+
+
+def _curated() -> list[dict[str, str]]:
+    """The rows of ``COMPONENTS`` and the federal courts, in the columns of the source
+    file."""
+    return [
+        {
+            "name": name,
+            "abbreviation": abbreviation,
+            "parent": parent,
+            "aliases": ";".join(names),
+            "generated_variants": "",
+            "ambiguous_without_parent": "",
+        }
+        for name, abbreviation, parent, names in [*COMPONENTS, *_courts()]
+    ]
+
+
+def _with_parent(rows: dict[tuple[str, str], list[str]]) -> None:
+    """Adds to each generic component the names that say its parent ("Department of Justice
+    Office of Information Policy", "DOJ Office of Information Policy"), and to an inspector
+    general's office the forms records write ("DHS OIG", "Office of the Inspector General")."""
+    abbreviations = {row[0]: row[1] for row in rows.values() if row[1] and not row[2]}
+    abbreviations.update({row[0]: row[1] for row in rows.values() if row[1] and row[2]})
+    for name, parent in rows:
+        row = rows[(name, parent)]
+        if row[4] != "1" or not parent:
+            continue
+        names = [f"{parent} {name}"]
+        by = abbreviations.get(parent, "")
+        if by:
+            names.append(f"{by} {name}")
+        if INSPECTOR_GENERAL.match(name):
+            row[1] = "OIG"
+            names += ["Office of Inspector General", "Office of the Inspector General"]
+            names += [f"{parent} OIG"] + ([f"{by} OIG"] if by else [])
+        known = [n for n in _split(row[6]) if n != name]
+        row[6] = ";".join(dict.fromkeys([*known, *(n for n in names if n != name)]))
+
+
 def build_federal(source: Path) -> list[list[str]]:
     rows: dict[tuple[str, str], list[str]] = {}
-    for r in _rows(source / "agencies_federal.csv"):
+    for r in [*_rows(source / "agencies_federal.csv"), *_curated()]:
         name = RENAME.get(r["name"], r["name"])
         parent = r["parent"]
         if name in CURRENT_PARENT:
@@ -167,6 +348,7 @@ def build_federal(source: Path) -> list[list[str]]:
             alone,
             ";".join(dict.fromkeys(names)),
         ]
+    _with_parent(rows)
     return sorted(rows.values())
 
 
@@ -182,14 +364,78 @@ def once(name: str) -> str:
     return re.sub(r"\b(Police Department)(?: \1)+$", r"\1", name)
 
 
+def acronyms(alias: str, name: str) -> str:
+    """An alias with the acronyms the list wrote as words in capitals: "Bart Police
+    Department" of the "San Francisco Bay Area Rapid Transit" is the BART Police Department.
+    A word is an acronym when its letters are the initials of three or more words of the
+    name, in a row."""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name)).lower()
+    words = alias.split()
+    for i, word in enumerate(words):
+        if len(word) >= 3 and word.isalpha() and word.istitle() and word.lower() in initials:
+            words[i] = word.upper()
+    return " ".join(words)
+
+
+def police_names(police: str, name: str) -> list[str]:
+    """Other names of a police department named by an acronym: "BART Police Department" of
+    the "San Francisco Bay Area Rapid Transit" is also the "Bay Area Rapid Transit Police
+    Department", and either is written without "Department"."""
+    out = [police.removesuffix(" Department")]
+    first = police.split()[0]
+    if first.isupper():
+        words = re.findall(r"[A-Za-z]+", name)
+        initials = "".join(w[0] for w in words).upper()
+        at = initials.find(first)
+        if at >= 0:
+            spelled = " ".join(words[at : at + len(first)]) + police[len(first) :]
+            out += [spelled, spelled.removesuffix(" Department")]
+    return out
+
+
+_POLICE_NAME = re.compile(r"\b(?:Police|Sheriff|Public Safety|Marshal)\b")
+
+
+def campus_police(name: str, names: list[str]) -> tuple[str, list[str]]:
+    """A college's police as records name it: the list's "University of California:
+    Berkeley" is the "University of California, Berkeley Police Department", also written
+    "UC Berkeley Police Department" and "University of California Police Department,
+    Berkeley"; a college whose aliases speak of public safety has a Department of Public
+    Safety."""
+    school, _, campus = (part.strip() for part in name.partition(":"))
+    if campus.lower() == "main campus":
+        campus = ""
+    kind = (
+        "Department of Public Safety"
+        if any("Public Safety" in n or "Pub Safety" in n for n in names)
+        else "Police Department"
+    )
+    if not campus:
+        return f"{school} {kind}", [name, f"{school} Police"]
+    short = "".join(w[0] for w in school.split() if w[0].isupper())
+    variants = [name, f"{school} {campus} {kind}", f"{school} {kind}, {campus}"]
+    if len(short) >= 2:
+        variants.append(f"{short} {campus} {kind}")
+    return f"{school}, {campus} {kind}", variants
+
+
 def build_local(source: Path) -> list[list[str]]:
     out = []
     for r in _rows(source / "agencies_state_local.csv"):
         level = r["level"] if r["level"] in ("local", "state", "tribal", "federal") else "local"
         name = once(r["name"])
         names = [once(n) for n in [*_split(r["aliases"]), *_split(r["generated_variants"])]]
+        names = [acronyms(n, name) for n in names]
         if r["state"] == "LA":
             name, names = parish(name), [parish(n) for n in names]
+        if r["agency_type"] == "University or College" and not _POLICE_NAME.search(name):
+            name, more = campus_police(name, names)
+            names = [*more, *names]
+        elif r["agency_type"] == "Other" and not _POLICE_NAME.search(name):
+            # a transit authority's or a railway's police: the name its alias gives it
+            police = [n for n in names if n.endswith(" Police Department")]
+            if len(police) == 1:
+                name, names = police[0], [name, *police_names(police[0], name), *names]
         names = list(dict.fromkeys(n for n in names if n != name))
         out.append([name, r["ori"], r["state"], level, r["agency_type"], ";".join(names)])
     return out

@@ -10,6 +10,7 @@ fails at its first read instead of shifting values.
 from __future__ import annotations
 
 import gzip
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -46,11 +47,17 @@ class FederalAgency(NamedTuple):
     generic: bool  # the name says nothing without its parent ("Office of Inspector General")
     standalone: bool  # the abbreviation may be matched on its own, in capitals
     names: str  # other names, ";"-separated
+    shared: bool = False  # other rows bear the name too (the components of other parents)
 
     @property
     def value(self) -> str:
-        """The canonical name: a generic component is named with its parent."""
-        return f"{self.name}, {self.parent}" if self.generic and self.parent else self.name
+        """The canonical name, unique among the rows: a generic component whose name others
+        bear is named after its parent, as it names itself ("U.S. Postal Service Office of
+        Inspector General"); one of its own name is that name ("Office of Information
+        Policy", whose parent the agency tree shows)."""
+        if self.generic and self.parent and self.shared:
+            return f"{self.parent} {self.name}"
+        return self.name
 
 
 class FusionCenter(NamedTuple):
@@ -90,11 +97,20 @@ def _rows(name: str, columns: str) -> list[list[str]]:
 def federal_agencies() -> tuple[FederalAgency, ...]:
     """Federal departments, agencies and components, in the file's order."""
     columns = "name\tabbreviation\tparent\tlevel\tgeneric\tstandalone\tnames"
+    rows = _rows("agencies_federal.tsv", columns)
+    borne = Counter(row[0] for row in rows)
     return tuple(
-        FederalAgency(name, abbreviation, parent, level, generic == "1", standalone == "1", names)
-        for name, abbreviation, parent, level, generic, standalone, names in _rows(
-            "agencies_federal.tsv", columns
+        FederalAgency(
+            name,
+            abbreviation,
+            parent,
+            level,
+            generic == "1",
+            standalone == "1",
+            names,
+            borne[name] > 1,
         )
+        for name, abbreviation, parent, level, generic, standalone, names in rows
     )
 
 

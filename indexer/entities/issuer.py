@@ -4,22 +4,26 @@ is issued by the ACLU, not by ICE.
 
 ``find_issuer`` weighs the evidence, strongest first. What the record itself shows:
 
-1. a court's caption ("UNITED STATES DISTRICT COURT / SOUTHERN DISTRICT OF NEW YORK");
+1. a court's caption ("UNITED STATES DISTRICT COURT / SOUTHERN DISTRICT OF NEW YORK"), or an
+   adjudicating board's ("DECISION OF THE / PUBLIC EMPLOYMENT RELATIONS BOARD");
 2. an email's sender: the agency whose .gov or .mil domain it is (``ice.dhs.gov`` is ICE, a
    component of DHS, by the reference data's abbreviations), or an agency named in the From line;
 3. a form's "Issued by" block;
-4. the letterhead: lines at the top that are an agency's name, before the date, the addressee
-   or the heading; a component rather than its department, the lower of two lines;
-5. a letter's signature block;
+4. the letterhead (of a letter, a form, a log): lines at the top that are an agency's name,
+   before the date, the addressee, a caption's parties or the heading; a component rather
+   than its department and a department rather than its city ("City and County of San
+   Francisco / Police Department"), the lower of two lines;
+5. a letter's or an email's signature block ("Sincerely,", "Thank you,");
+6. the CIA's release stamp ("Approved for Release: 2019/07/30 C06408441");
 
 then what the PDF says of itself (often who released it rather than who wrote it):
 
-6. the PDF's Author, when it names an agency (as the document writes it, or as the reference
+7. the PDF's Author, when it names an agency (as the document writes it, or as the reference
    data does);
-7. an organisation named in the letterhead or the signature ("… Foundation", "… LLP");
-8. for a record that is not a letter, the agency on its first page that it names on the most
+8. an organisation named in the letterhead or the signature ("… Foundation", "… LLP");
+9. for a record that is not a letter, the agency on its first page that it names on the most
    pages. A letter's addressee is never its issuer, so a letter goes without rather than guess;
-9. the Author, when it reads as an organisation's name.
+10. the Author, when it reads as an organisation's name.
 """
 
 from __future__ import annotations
@@ -66,7 +70,23 @@ _HEAD_ENDS = re.compile(
 _SALUTATION = re.compile(r"(?m)^\W{0,3}Dear\b")
 _CLOSING = re.compile(
     r"(?im)^[ \t]*(?:Sincerely(?: yours)?|Respectfully(?: submitted| yours)?|Very truly yours"
-    r"|Yours truly|(?:Best |Kind )?Regards|Cordially)[ \t]*[,.]?[ \t]*$"
+    r"|Yours truly|(?:Best |Kind )?Regards|Cordially|Thank you|Thanks)[ \t]*[,.!]?[ \t]*$"
+)
+# the stamp the CIA puts on every page it releases, with its own document numbers: its FOIA
+# reading room's "C06408441", CREST's "CIA-RDP…" (a declassified report often names no agency)
+_CIA_RELEASE = re.compile(
+    r"(?i)approved\s+for\s+release\s*:?\s*\d{4}/\d{2}/\d{2}\s*:?\s*(?:C\d{8}\b|CIA-RDP)"
+)
+_CIA = "Central Intelligence Agency"
+# an adjudicating body's caption: "DECISION OF THE / PUBLIC EMPLOYMENT RELATIONS BOARD"
+_ADJUDICATOR = re.compile(
+    r"(?m)^[ \t]*(?:(?:DECISION|ORDER|RULING|OPINION|FINDINGS)(?: AND [A-Z]+)? OF THE|BEFORE THE)"
+    r"\b[ \t]*\n?"
+)
+# a party of a caption ("OAKLAND UNIFIED SCHOOL DISTRICT, / Charging Party,"): no letterhead
+_PARTY = re.compile(
+    r"(?i)^\W*(?:charging party|plaintiffs?|defendants?|respondents?|petitioners?|appellants?"
+    r"|appellees?|complainants?|claimants?)\b\W*$"
 )
 _AFTER_SIGNATURE = re.compile(r"(?i)^\W*(?:b?cc|encl|enclosures?|attachments?)\b")  # others named
 # a name of capitalised words (in any case) ending in a word that organisations' names end in
@@ -76,6 +96,7 @@ _ORGANISATION = re.compile(
     r"|Clinic|Solutions|Services|Systems|Technologies|Group|LLP|LLC|L\.L\.C\.|Inc\.?"
     r"|Corporation|Corp\.|Company|P\.C\.|PLLC|Ltd\.?)$"
 )
+_GOVERNMENTS = frozenset(["city", "county"])  # the agencies' kinds that are a place's government
 _HEAD_LINES = 8  # letterhead lines read, banners aside
 _SIGNATURE_LINES = 8  # lines after the closing
 _NAME_SHARE = 0.5  # of a letterhead line's letters that an agency's name must be
@@ -96,10 +117,12 @@ def find_issuer(
     letter = bool(_SALUTATION.search(text))
     return (
         _court(text)
+        or _adjudicator(text, on_first)
         or _sender(text, on_first)
         or _issued_by(text, on_first)
         or _lowest(_in_lines(head, on_first, whole=True), last=True)
         or _lowest(_in_lines(signature, [m for n, m in mentions if n == signed_on]))
+        or (_CIA if _CIA_RELEASE.search(text) else None)
         or _named_by_author(author, mentions)
         or next(filter(None, map(_organisation, [line for _, _, line in head + signature])), None)
         or (None if letter else _most_named_on(first.number, mentions))
@@ -135,6 +158,19 @@ def _court(text: str) -> str | None:
     else:
         name = m["supreme"] or m["local"] + (f", {m['state']}" if m["state"] else "")
     return _title(name)
+
+
+def _adjudicator(text: str, mentions: Sequence[AgencyMention]) -> str | None:
+    """The board or commission whose caption heads a decision: "DECISION OF THE PUBLIC
+    EMPLOYMENT RELATIONS BOARD", "BEFORE THE CIVIL SERVICE COMMISSION"."""
+    for m in _ADJUDICATOR.finditer(text):
+        line_end = text.find("\n", m.end())
+        named = [
+            x for x in mentions if m.end() <= x.start <= (line_end if line_end >= 0 else len(text))
+        ]
+        if named:
+            return named[0].agency.value
+    return None
 
 
 def _title(name: str) -> str:
@@ -206,6 +242,9 @@ def _letterhead(text: str) -> list[Line]:
         start += len(line) + 1
         if _BANNER.match(line):
             continue
+        if _PARTY.match(line):
+            lines = lines[:-1]  # the line before names a party of a caption
+            break
         if _HEAD_ENDS.match(line) or len(line.split()) > 12 or any(find_dates(line)):
             break
         lines.append(span)
@@ -249,10 +288,14 @@ def _in_lines(
 
 
 def _lowest(mentions: Sequence[AgencyMention], *, last: bool = False) -> str | None:
-    """The most specific of some agencies: a component rather than its parent; of the rest,
-    the first (or the ``last``, for a letterhead, which runs from department to office)."""
+    """The most specific of some agencies: a component rather than its parent, a department
+    rather than its city or county ("City and County of San Francisco / Police Department");
+    of the rest, the first (or the ``last``, for a letterhead, which runs from department to
+    office)."""
     values = list(dict.fromkeys(m.agency.value for m in mentions))
     parents = {m.agency.parent for m in mentions}
+    if any(m.agency.kind not in _GOVERNMENTS for m in mentions):
+        parents |= {m.agency.value for m in mentions if m.agency.kind in _GOVERNMENTS}
     values = [v for v in values if v not in parents]
     if not values:
         return None

@@ -12,9 +12,14 @@ matching is handled around the automaton:
 * a name shared by several agencies (forty "Washington County Sheriff's Office"s, every
   department's "Office of Inspector General") is resolved by the state or parent the document
   names, or left out when nothing decides it;
+* a federal component named without its parent ("Office of Information Policy", "OIG",
+  "OVRR") counts only in a record that names the parent, and its canonical name carries the
+  parent when other departments' components bear its name ("Department of Justice Office of
+  Public Affairs");
 * "PD", "the Department", "OIG" alone never match, nor officials' titles ("Chief Financial
   Officer") or offices named by their site ("Main Office", "Chicago Office") without their
-  parent;
+  parent; nor a name in a law's title ("… Agency Act"), nor a local agency's words written in
+  lower case ("in many police investigations");
 * a canonical name that agencies of several states bear carries the state ("Aurora Police
   Department (CO)"), so each agency is one facet value and one agency page.
 
@@ -23,7 +28,9 @@ Department, Board or Commission and the capitalised words around it) and named w
 jurisdiction: the state, city or county the name says ("California Department of Education"),
 else the one the record speaks for ("Police Commission" in a San Francisco letter), else they
 are left out. Letterheads ("Department of Police · City of Chicago"), "the County" and "the
-City" are resolved the same way.
+City" are resolved the same way. A body named again in short ("the Hearing Board") or cut
+short (by a scan's edge, a line's end or the next name on its line) is the one the record
+names in full; a body whose words are not words (a scan's "Poice Department") is none.
 
 Inside: ``_names`` the normalised form of a name and the abbreviations an agency may be written
 as, ``_gazetteer`` the agencies of the reference lists (``indexer.data``) and the automaton over

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...data import STATES
 from ._gazetteer import gazetteer
 from ._names import normalise
-from ._places import Place, StateCounts, places
+from ._places import STATE_CODES, Place, StateCounts, places
 
 
 def _words(text: str) -> frozenset[str]:
@@ -34,7 +35,10 @@ _RIGHT = re.compile(
     rf"(?P<words>{_CAP}(?:{_GAP}(?:(?:and|AND|&|of|OF){_GAP})?{_CAP}){{0,5}})"
 )
 # what may come between a body's name and its place: "Office of the Sheriff, County of Orange"
-_BEFORE_PLACE = re.compile(r"[ \t]*(?:[,·–-][ \t]*|\n|(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?)")
+_BEFORE_PLACE = re.compile(
+    r"[ \t]*(?:[,·–-][ \t]*|\n?[ \t]*(?:of|OF)[ \t]+(?:(?:the|THE)[ \t]+)?|\n)"
+)
+_LINE_END = re.compile(r"[ \t]*\n[ \t]*(?P<word>[A-Z][A-Za-z]*)")
 _DEFINES = re.compile(r"[ \t]*\n?\((?:the )?[“\"]?[A-Z]{2,}")
 _PROSE = 60  # a line this long is wrapped prose, where a name may go on on the next line
 _STRUCTURAL = _words(
@@ -101,6 +105,12 @@ class Body:
     place: Place | None
     defined: bool = False  # an abbreviation in brackets follows: "(PERB)"
     name_end: int = 0  # where the name ends when the place follows it ("…, County of Orange")
+    # the words after "of" ran into another body's head word ("Office of Education Unified
+    # School District"): where this name ends is a guess
+    cut: bool = False
+    # the word that opens the next line when the name ends its line: where a wrapped name
+    # may go on ("Office of Contract / Compliance")
+    next_word: str = ""
 
     @property
     def of_institution(self) -> bool:
@@ -148,17 +158,27 @@ def _body(
         if left:
             words = [*left, head]
             start = window + at
+    cut = False
     if low in ("attorney", "clerk", "controller"):
         if text[end : end + 8].lower() == " general" and low == "attorney":
             words.append(text[end + 1 : end + 8])
             end += 8
         elif len(words) < 2 or words[-2].lower() not in ("city", "county", "district"):
             return None
-    elif low not in ("district", "court"):
+    elif low == "court":  # "Supreme Court of California", not "Court of the Clerk …"
+        right = _RIGHT.match(text, end)
+        if right and right.group("prep") in ("of", "OF") and not right.group("the"):
+            state = right.group("words").split("\n")[0].split()[:2]
+            for n in (2, 1):
+                if " ".join(state[:n]).lower() in STATE_CODES:
+                    words += [right.group("prep"), *state[:n]]
+                    end = _end_of(text, right.start("words"), state[:n])
+                    break
+    elif low != "district":
         right = _RIGHT.match(text, end)
         if right:
             prose = _line_length(text, end) >= _PROSE
-            complement = _complement(right.group("words"), head, right.group("prep"), prose)
+            complement, cut = _complement(right.group("words"), head, right.group("prep"), prose)
             if complement:
                 words += [
                     right.group("prep"),
@@ -179,13 +199,32 @@ def _body(
     name_end = end
     if place is None and after and after.end() in named:  # "… of the City of Los Angeles"
         end, place = named[after.end()]
-        while words and words[0] != head:  # a letterhead's name stands alone before it
-            words.pop(0)
-        start = text.index(head, start)
+        if low == "court":  # "Superior Court of California, County of Los Angeles"
+            words = _of_state(words)[1]
+        elif not re.search("of|OF", after.group()):  # "Mayor Department of Police · City of …":
+            while words and words[0] != head:  # a letterhead's name stands alone before it
+                words.pop(0)
+            start = text.index(head, start)
+    if place is None:
+        place, words = _of_state(words)
     if not words or not _names_one(words, place):
         return None
     name = " ".join(w.replace("-\n", "") for w in words)
-    return Body(start, end, name, place, bool(_DEFINES.match(text, end)), name_end)
+    wrapped = _LINE_END.match(text, end)
+    next_word = wrapped.group("word") if wrapped else ""
+    return Body(start, end, name, place, bool(_DEFINES.match(text, end)), name_end, cut, next_word)
+
+
+def _of_state(words: list[str]) -> tuple[Place | None, list[str]]:
+    """A body named "… of <a state>" is that state's: "Criminal Justice Commission of Oregon"
+    is the Oregon Criminal Justice Commission."""
+    for n in (1, 2):
+        tail = words[-n:]
+        if len(words) > n + 2 and words[-n - 1] in ("of", "OF"):
+            code = STATE_CODES.get(" ".join(tail).lower())
+            if code:
+                return Place("state", STATES[code], code), words[: -n - 1]
+    return None, words
 
 
 def _opening_place(words: list[str], states: StateCounts) -> tuple[Place | None, int, int]:
@@ -263,11 +302,13 @@ def _left_words(run: str, prose: bool) -> tuple[list[str], int]:
     return [p.group(0) for p in reversed(keep)], keep[-1].start()
 
 
-def _complement(run: str, head: str, prep: str, prose: bool) -> list[str]:
+def _complement(run: str, head: str, prep: str, prose: bool) -> tuple[list[str], bool]:
     """The words after "Department of": up to a word that ends a name, the next body's name
     ("Arizona Department of Corrections and Texas Department …"), or the end of a name the
-    reference lists know ("Department of Justice Stop Data …")."""
+    reference lists know ("Department of Justice Stop Data …"); and whether they ran into
+    the next body's head word with nothing to say where one name ends."""
     out: list[str] = []
+    cut = False
     if run.isupper():  # a letterhead's or a table's next line or cell is another name
         run = re.split(r"\n|  ", run)[0]
     elif not prose:  # a short line (an address, a list) ends the name
@@ -279,6 +320,7 @@ def _complement(run: str, head: str, prep: str, prose: bool) -> list[str]:
         if word.lower() in _STRUCTURAL:
             joins = [i for i, w in enumerate(out) if _JOIN.fullmatch(w)]
             out = out[: joins[-1]] if joins else out
+            cut = not joins and len(out) > 1
             break
         if word.lower() in _STOP_RIGHT or (out and word.lower() in _TITLES):
             break
@@ -293,8 +335,8 @@ def _complement(run: str, head: str, prep: str, prose: bool) -> list[str]:
         if n < len(out) and _JOIN.fullmatch(out[n]):
             continue
         if normalise(f"{head} {prep} {' '.join(out[:n])}") in automaton:
-            return out[:n]
-    return out
+            return out[:n], False
+    return out, cut
 
 
 def _names_one(words: list[str], place: Place | None) -> bool:
@@ -312,4 +354,24 @@ def _names_one(words: list[str], place: Place | None) -> bool:
     if place is None and (last in ("office", "district", "court") or "court" in name.lower()):
         return False
     content = [w for w in words if w.lower() not in _GENERIC and w.lower() not in _STRUCTURAL]
-    return bool(content) and (last in _STRUCTURAL or last not in _GENERIC)
+    return (
+        bool(content)
+        and (last in _STRUCTURAL or last not in _GENERIC)
+        and all(map(_word_or_name, content))
+    )
+
+
+def _word_or_name(word: str) -> bool:
+    """Whether a word of a body's name is an English word (of the maintained word list the
+    OCR judgement reads), an abbreviation or the first word of a place's name: not a word
+    that a poor scan misread ("Eugene Poice Department")."""
+    from ...ocr import english_words  # loaded once per process, for the OCR decision too
+
+    bare = word.strip(".,'’").removesuffix("'s").removesuffix("’s")
+    low = bare.lower()
+    return (
+        not bare.isalpha()
+        or (bare.isupper() and len(bare) <= 6)
+        or low in english_words()
+        or low in places().first_words
+    )

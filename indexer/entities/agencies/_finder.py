@@ -8,12 +8,14 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from ...data import STATES
 from ._gazetteer import AgencyMention, gazetteer, unplaced
 from ._jurisdiction import with_bodies
 from ._names import (
     HYPHEN_CAPITAL,
+    LAW_AFTER,
     SYNONYMS,
     TOKEN,
     TOKEN_PARTS,
@@ -27,6 +29,23 @@ from ._places import StateCounts
 
 _DEFINED = re.compile(r"^(?:['’]s)?\s*\(\s*[“\"']?(?P<abbr>[A-Z][A-Za-z&-]{1,9})[”\"']?\s*\)")
 _STATE_AFTER = re.compile(r"^[\s,(-]*\(?(?P<st>[A-Z]{2})\b\)?")
+
+
+_GIVEN_NAME = re.compile(r",[ \t]*([A-Z]{2,})\b")
+
+
+def _surname(text: str, end: int, key: str, automaton: Any) -> bool:
+    """Whether an abbreviation that is also an English word ("DOE", "DOT") is a surname in a
+    list of people written "LAST, FIRST" ("DOE, JANE"), as logs write them: a word in
+    capitals after the comma that names no agency."""
+    if " " in key or not key.isalpha():
+        return False
+    m = _GIVEN_NAME.match(text, end)
+    if m is None or m.group(1).lower() in automaton:
+        return False
+    from ...ocr import english_words  # loaded once per process, for the OCR decision too
+
+    return key in english_words()
 
 
 class AgencyFinder:
@@ -44,8 +63,8 @@ class AgencyFinder:
                 raw.append((number, text[start:end], start, end, ids, text[end : end + 24], key))
         states = StateCounts(pages)
         agencies = self.gaz.agencies
-        sure: set[int] = {r[4][0] for r in raw if len(r[4]) == 1}
-        sure_values = {agencies[i].value for i in sure}
+        sure_values = self._sure([(r[4], r[6]) for r in raw])
+        sure = {r[4][0] for r in raw if len(r[4]) == 1}
         states.known = Counter(agencies[i].state for i in sure if agencies[i].state)
         chosen: list[tuple[int, AgencyMention]] = []
         defined: dict[str, int] = {}
@@ -129,6 +148,12 @@ class AgencyFinder:
                 continue
             if caps and first and words[first - 1].upper() in STATES and len(key) <= 5:
                 continue  # "CA DOJ" is California's, not the federal department
+            if caps and _surname(text, end, key, self.gaz.automaton):
+                continue  # "DOE, JANE" in a booking log
+            if LAW_AFTER.match(text, end):
+                continue
+            if text[start + 4 * key.startswith("the ") : end][:1].islower():
+                continue  # "in many police investigations", "the second circuit breaker"
             hits.append((first, last, start, end, ids, key))
         # leftmost-longest, without overlaps
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -141,12 +166,30 @@ class AgencyFinder:
             covered = last
         return out
 
+    def _sure(self, hits: list[tuple[tuple[int, ...], str]]) -> set[str]:
+        """The agencies a document surely names: those of names that only one agency bears,
+        and the components named without their parent whose parent is among them (or among
+        those components, as CBER's offices in an FDA record)."""
+        agencies, bare = self.gaz.agencies, self.gaz.bare
+        sure = {agencies[ids[0]].value for ids, key in hits if len(ids) == 1 and key not in bare}
+        gated = [ids for ids, key in hits if key in bare]
+        for _ in range(3):
+            found = {agencies[i].value for ids in gated for i in ids if agencies[i].parent in sure}
+            if found <= sure:
+                break
+            sure |= found
+        return sure
+
     def _resolve(
         self, ids: tuple[int, ...], key: str, after: str, states: StateCounts, sure: set[str]
     ) -> int | None:
+        agencies = self.gaz.agencies
+        if key in self.gaz.bare:  # a component named without its parent: the parent's own
+            ids = tuple(i for i in ids if not agencies[i].parent or agencies[i].parent in sure)
+            if not ids:
+                return None
         if len(ids) == 1:
             return ids[0]
-        agencies = self.gaz.agencies
         values = {agencies[i].base for i in ids}
         if len(values) > 1:
             # different agencies under one name: the one that bears it as its own name,

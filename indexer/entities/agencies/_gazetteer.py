@@ -61,7 +61,7 @@ _SITE_OFFICE = re.compile(
 _SITES = frozenset(["Main", "Head", "Central", "Home", "Field", "Regional", "Area", "District"])
 _TITLE = re.compile(
     r"^(?!.*\bOffice\b).*\b(?:Officer|Secretary|Director|Administrator|Counsel|Advis[eo]r"
-    r"|Commissioner|Attorney|Judge)$"
+    r"|Commissioner|Attorney|Judge|Chief of Staff)$"
 )
 
 
@@ -72,7 +72,9 @@ class Agency(NamedTuple):  # not a frozen dataclass: a load makes 38,000, three 
     level: str = "federal"
     ori: str = ""
     state: str = ""
-    kind: str = ""  # toptier, subtier, component, City, County, fusion center, city, body
+    # federal, component (a federal office whose name needs its parent's), the ORI list's
+    # type (City, County, State Police …), city, county, body
+    kind: str = ""
     name: str = ""  # the name without the state that ``value`` adds when others bear it too
 
     @property
@@ -105,6 +107,9 @@ class AgencyMention:
 class Gazetteer:
     agencies: list[Agency]
     automaton: Any  # normalised key -> (key, agency ids, written in capitals only)
+    # keys that name a federal component without its parent ("office of public affairs"):
+    # they count only in a record that names the parent
+    bare: frozenset[str] = frozenset()
 
 
 class _Keys(dict[str, tuple[list[int], bool]]):
@@ -141,25 +146,22 @@ def _read(keyed: bool) -> tuple[list[Agency], _Keys]:
     cities = {row.name.removesuffix(" Police Department") for row in local if row.kind == "City"}
     for federal in data.federal_agencies():
         name, abbreviation = federal.name, federal.abbreviation
-        agencies.append(
-            Agency(federal.value, abbreviation, federal.parent, "federal", kind="federal")
-        )
+        kind = "component" if federal.generic and federal.parent else "federal"
+        agencies.append(Agency(federal.value, abbreviation, federal.parent, "federal", kind=kind))
         if not keyed:
             continue
         i = len(agencies) - 1
         site = _SITE_OFFICE.match(name)
         by_site = bool(site and (site["place"] in cities or site["place"] in _SITES))
-        generic = federal.generic or (
-            bool(federal.parent) and (by_site or bool(_TITLE.match(name)))
-        )
+        unnamed = bool(federal.parent) and (by_site or bool(_TITLE.match(name)))
         for variant in _spelled_out((name, *federal.names.split(";"))):
             key = normalise(variant)
-            if not key or key in _NOT_AGENCIES or (generic and key == normalise(name)):
+            if not key or key in _NOT_AGENCIES or (unnamed and key == normalise(name)):
                 continue
             if " " not in key:
                 continue  # one word ("Congress", "Extension", "DC"): only as an abbreviation
             keys.add(variant, i, capitals=is_caps(variant), key=key)
-        if federal.standalone and abbreviation:
+        if abbreviation and (federal.standalone or _by_parent(federal)):
             keys.add(abbreviation, i, capitals=True)
     for centre in data.fusion_centers():
         agencies.append(Agency(centre.name, centre.abbreviation, "", "state", state=centre.state))
@@ -240,6 +242,43 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _by_parent(federal: data.FederalAgency) -> bool:
+    """Whether a component's abbreviation counts, in capitals, where the record names its
+    parent ("OVRR" in a record of the FDA's biologics centre, "OIG" in a DHS record): one of
+    three letters or more that is no English word ("VETS", "CITES")."""
+    from ...ocr import english_words  # only when the keys are computed
+
+    abbreviation = federal.abbreviation
+    return (
+        bool(federal.parent)
+        and not federal.standalone
+        and len(abbreviation) >= 3
+        and abbreviation.isupper()
+        and abbreviation.lower() not in english_words()
+    )
+
+
+def _bare_keys() -> frozenset[str]:
+    """The keys that name a federal component without its parent: the names of generic
+    components ("office of inspector general", not "dhs oig") and the abbreviations that
+    count only beside the parent (``_by_parent``)."""
+    bare = set()
+    abbreviations = {a.name: a.abbreviation for a in data.federal_agencies() if a.abbreviation}
+    for federal in data.federal_agencies():
+        if federal.parent and federal.abbreviation and not federal.standalone:
+            bare.add(normalise(federal.abbreviation))
+        if not (federal.generic and federal.parent):
+            continue
+        parent = normalise(federal.parent)
+        abbreviation = normalise(abbreviations.get(federal.parent, ""))
+        for variant in _spelled_out((federal.name, *federal.names.split(";"))):
+            key = normalise(variant)
+            words = key.split()
+            if key and parent not in key and not (abbreviation and abbreviation in words):
+                bare.add(key)
+    return frozenset(bare)
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     with _gc_paused():
@@ -248,7 +287,7 @@ def gazetteer() -> Gazetteer:
         for key, ids, caps in data.agency_keys():
             automaton.add_word(key, (key, ids, caps))
         automaton.make_automaton()
-    return Gazetteer(agencies, automaton)
+    return Gazetteer(agencies, automaton, _bare_keys())
 
 
 _UNPLACED: dict[str, int] = {}

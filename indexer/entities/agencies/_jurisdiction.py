@@ -13,7 +13,7 @@ import re
 from ...data import STATES
 from ._bodies import ATTORNEY_GENERAL, OFFICIAL, Body, find_bodies
 from ._gazetteer import Agency, AgencyMention, gazetteer
-from ._names import normalise
+from ._names import LAW_AFTER, normalise
 from ._places import STATE_CODES, Place, StateCounts, home, jurisdictions
 
 # letterhead forms named by their function: "Office of the Sheriff", "Department of Police"
@@ -61,6 +61,9 @@ def body_agency(
     official = OFFICIAL.match(name)
     if official:
         name = official.group("title").title()
+    local = _LOCAL_OFFICIAL.match(name)
+    if local and place.kind in ("city", "county"):  # "Office of the Controller": the city's
+        name = f"{place.kind.title()} {local.group('title').title()}"
     name = _FUNCTION.get(name.lower(), name)
     prefix = place.name
     if place.kind == "county" and name.split()[0].lower() in ("county", "parish"):
@@ -124,6 +127,12 @@ _POLICE = re.compile(
     r"(?i)\b(?:police|sheriff|sheriffs|sheriff's|sheriff’s|marshal)\b.*\b(?:department|office)$"
 )
 _MAY_NAME = re.compile(r"(?i)\b(?:city|county|state|parish) of\b")
+# the office of a city's or county's official named without "City" or "County"
+_LOCAL_OFFICIAL = re.compile(
+    r"^(?:Office of the )?(?P<title>Controller|Clerk|Treasurer|Auditor|Assessor"
+    r"|Auditor-Controller)(?:['’]s Office)?$",
+    re.I,
+)
 _HEAD_OF_RECORD = 1500  # characters of the first page that are its letterhead and address
 
 
@@ -135,7 +144,10 @@ def with_bodies(
     """The gazetteer's mentions ``chosen`` with the governments and bodies the pages name. A
     body named with its place replaces the gazetteer's federal matches inside it ("California
     Department of Justice" is not the federal department); one named without its place
-    counts only where the gazetteer found nothing."""
+    counts only where the gazetteer found nothing, and is first the agency the record names
+    in full elsewhere ("the Hearing Board" after "the Contractor Hearing Board"). A name cut
+    short (by a scan's edge, or by the next name on its line) is the full one the record
+    names elsewhere."""
     by_page: dict[int, list[AgencyMention]] = {}
     for number, mention in chosen:
         by_page.setdefault(number, []).append(mention)
@@ -145,10 +157,11 @@ def with_bodies(
         _JUSTICE in (m.agency.base, m.agency.parent) and not ATTORNEY_GENERAL.match(m.agency.base)
         for _, m in chosen
     )
-    out: list[tuple[int, AgencyMention]] = []
+    found: list[list[tuple[Body, list[AgencyMention], Agency | None]]] = []
     for index, (number, text) in enumerate(pages):
         mentions = by_page.get(number, [])
         head_end = _HEAD_OF_RECORD if index == 0 else 0
+        on_page = []
         for body in find_bodies(text, states, named[index]):
             end = body.name_end or body.end  # the name, without the place that follows it
             inside = [m for m in mentions if body.start <= m.start and m.end <= end]
@@ -158,15 +171,27 @@ def with_bodies(
                 continue
             if any(m.agency.level != "federal" for m in inside):
                 continue  # the lists' own agency, and more words than its name
+            if LAW_AFTER.match(text, body.end):
+                continue
             agency = body_agency(body, record, states, head_end, justice)
+            if agency is not None:
+                agency = _listed(agency)
+                if agency.kind == "body" and _POLICE.search(agency.base):
+                    continue  # police and sheriffs are all in the lists: this is not one
+            on_page.append((body, inside, agency))
+        found.append(on_page)
+    full = _full_names(chosen, found)
+    out: list[tuple[int, AgencyMention]] = []
+    for index, (number, text) in enumerate(pages):
+        mentions = by_page.get(number, [])
+        for body, inside, agency in found[index]:
+            agency = _in_full(body, agency, full)
             if agency is None:
                 continue
-            listed = _listed(agency)
-            if listed is agency and _POLICE.search(agency.base):
-                continue  # police and sheriffs are all in the lists: this is not one
             mentions = [m for m in mentions if m not in inside]
-            form = text[body.start : body.end]
-            mentions.append(AgencyMention(listed, form, body.start, body.end))
+            mentions.append(
+                AgencyMention(agency, text[body.start : body.end], body.start, body.end)
+            )
         for start, end, place in named[index]:
             government = place_agency(place)
             if government:
@@ -178,6 +203,62 @@ def with_bodies(
                     mentions.append(AgencyMention(government, m.group(0), m.start(), m.end()))
         out.extend((number, m) for m in mentions)
     return out
+
+
+def _full_names(
+    chosen: list[tuple[int, AgencyMention]],
+    found: list[list[tuple[Body, list[AgencyMention], Agency | None]]],
+) -> dict[str, tuple[Agency, str]]:
+    """The agencies a record names, by normalised name, each with its name as the record
+    writes it: the lists' local and state agencies, and the bodies whose words end where
+    their name does."""
+    full = {
+        normalise(m.agency.base): (m.agency, normalise(m.agency.base))
+        for _, m in chosen
+        if m.agency.level != "federal"
+    }
+    for page in found:
+        for body, _, agency in page:
+            if agency is not None and not body.cut:
+                full.setdefault(normalise(agency.base), (agency, _words(body)))
+    return full
+
+
+def _words(body: Body) -> str:
+    return normalise(body.name).removeprefix("the ")
+
+
+def _in_full(
+    body: Body, agency: Agency | None, full: dict[str, tuple[Agency, str]]
+) -> Agency | None:
+    """The agency a body is, given the names the record gives (``_full_names``): one named
+    without its place, unless the record's place makes it a listed agency, is the only one
+    whose name ends with its words and more; one whose last word is cut short, or whose
+    words ran into another name, is the one its words begin."""
+    if body.place is None and (agency is None or agency.kind == "body"):
+        words = _words(body)
+        longer = [a for k, (a, w) in full.items() if k.endswith(" " + words) and w != words]
+        if len({a.value for a in longer}) == 1:
+            return longer[0]
+    if agency is None or agency.kind != "body":
+        return agency
+    key = normalise(agency.base)
+    if body.cut:  # "San Francisco County Office of Education Unified School"
+        shorter = [a for k, (a, _) in full.items() if key.startswith(k + " ")]
+        if shorter:
+            return max(shorter, key=lambda a: len(a.base))
+    # "Minneapolis Office of Police Con", at the edge of a scan; "Office of Contract" at the
+    # end of a line that "Compliance" begins
+    wrapped = f"{key} {normalise(body.next_word)}" if body.next_word else ""
+    longer = [
+        a
+        for k, (a, _) in full.items()
+        if k.startswith(key)
+        and (k[len(key) :][:1].isalpha() or (wrapped and k.startswith(wrapped)))
+    ]
+    if len({a.value for a in longer}) == 1:
+        return longer[0]
+    return agency
 
 
 def _states_attorney_general(body: Body, crossing: list[AgencyMention], justice: bool) -> bool:

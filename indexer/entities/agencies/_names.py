@@ -13,6 +13,9 @@ TOKEN_PARTS = re.compile(f"({TOKEN.pattern})")  # split() gives the words and wh
 # Kelvin sign "K" an ASCII "k", and "-\n" before a capital ends a word that lower case continues.
 HYPHEN_CAPITAL = re.compile("-\n[a-z]*[A-Z]")
 SYNONYMS = {"&": "and", "dept": "department", "sheriffs": "sheriff", "depts": "department"}
+# what follows a name in a law's title ("the Illinois Emergency Management Agency Act"): the
+# name is not a mention of the agency
+LAW_AFTER = re.compile(r"[ \t]*\n?[ \t]*(?:Act|ACT)\b")
 
 
 def norm_token(word: str) -> str:
