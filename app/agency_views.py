@@ -1,12 +1,14 @@
 """Page data for browsing by agency: one function per page builds the dict that the JSON API
 returns as it is and the HTML template renders (see ``views``). The agencies themselves come
-from ``indexer.browse``."""
+from ``indexer.browse``. A vendor's page (``vendor_views``) lists its documents, contracts and
+agencies with the helpers here, so the two pages say the same things alike."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from indexer.browse import AgencyNode, AgencySummary, agency_index
+from indexer.browse import AgencyNode, AgencySummary, ContractTally, ListedDocument, agency_index
 from indexer.data import STATES
 from indexer.search import Library
 
@@ -34,6 +36,59 @@ def summary_data(summary: AgencySummary, urls: Urls) -> dict[str, object]:
         "ori": summary.ori,
         "count": summary.count,
         "url": urls.path("html_agency", slug=summary.slug),
+    }
+
+
+def documents_page(documents: Sequence[ListedDocument], page: int, urls: Urls) -> dict[str, Any]:
+    """One page of an agency's or a vendor's documents, with the pages that name it, and where
+    it stands among the pages of documents (a page past the last has no documents)."""
+    start = (page - 1) * DOCUMENTS_PER_PAGE
+    return {
+        "documents_total": len(documents),
+        "page": page,
+        "pages": last_page(len(documents), DOCUMENTS_PER_PAGE),
+        "per_page": DOCUMENTS_PER_PAGE,
+        "documents": [
+            {
+                **document_fields(doc),
+                "pages": list(doc.pages),
+                "url": urls.path("html_document", doc_id=doc.id),
+                "first_page_url": urls.path("html_page", doc_id=doc.id, number=doc.pages[0])
+                if doc.pages
+                else None,
+            }
+            for doc in documents[start : start + DOCUMENTS_PER_PAGE]
+        ],
+    }
+
+
+def paged_links(
+    html: str, api: str, slug: str, page: int, pages: int, urls: Urls
+) -> dict[str, Any]:
+    """The links of a page of an agency's (vendor's) documents, whose HTML and JSON routes
+    are named ``html`` and ``api``."""
+
+    def at(route: str, number: int) -> str:
+        return urls.path(route, [("page", str(number))] if number > 1 else (), slug=slug)
+
+    return {
+        "self": at(html, page),
+        "json": at(api, page),
+        "prev": at(html, page - 1) if page > 1 else None,
+        "next": at(html, page + 1) if page < pages else None,
+    }
+
+
+def contract_data(contract: ContractTally, search_url: str) -> dict[str, Any]:
+    return {
+        "value": contract.value,
+        "count": contract.count,
+        "vendor": contract.vendor,
+        "amount": contract.amount,
+        "period": (
+            {"start": contract.period[0], "end": contract.period[1]} if contract.period else None
+        ),
+        "search_url": search_url,
     }
 
 
@@ -95,17 +150,12 @@ def agency_data(library: Library, slug: str, urls: Urls, page: int = 1) -> dict[
     detail = agency_index(library).detail(slug)
     if detail is None:
         return None
-    total = len(detail.documents)
-    pages = last_page(total, DOCUMENTS_PER_PAGE)
-    start = (page - 1) * DOCUMENTS_PER_PAGE
     name = detail.agency.name
     parent = next((s for n, s in reversed(detail.ancestors) if n == detail.agency.parent), None)
+    listing = documents_page(detail.documents, page, urls)
 
     def agency_url(other: str) -> str:
         return urls.path("html_agency", slug=other)
-
-    def at(route: str, number: int) -> str:
-        return urls.path(route, [("page", str(number))] if number > 1 else (), slug=slug)
 
     return {
         **summary_data(detail.agency, urls),
@@ -116,21 +166,7 @@ def agency_data(library: Library, slug: str, urls: Urls, page: int = 1) -> dict[
             {"name": n, "slug": s, "url": agency_url(s) if s else None} for n, s in detail.ancestors
         ],
         "children": [summary_data(child, urls) for child in detail.children],
-        "documents_total": total,
-        "page": page,
-        "pages": pages,
-        "per_page": DOCUMENTS_PER_PAGE,
-        "documents": [
-            {
-                **document_fields(doc),
-                "pages": list(doc.pages),
-                "url": urls.path("html_document", doc_id=doc.id),
-                "first_page_url": urls.path("html_page", doc_id=doc.id, number=doc.pages[0])
-                if doc.pages
-                else None,
-            }
-            for doc in detail.documents[start : start + DOCUMENTS_PER_PAGE]
-        ],
+        **listing,
         "timeline": [{"month": month, "count": count} for month, count in detail.timeline],
         "timeline_max": max((count for _, count in detail.timeline), default=0),
         "undated": detail.undated,
@@ -145,14 +181,7 @@ def agency_data(library: Library, slug: str, urls: Urls, page: int = 1) -> dict[
             for co in detail.co_occurring
         ],
         "contracts": [
-            {
-                "value": c.value,
-                "count": c.count,
-                "vendor": c.vendor,
-                "amount": c.amount,
-                "search_url": search_url(urls, name, contract=c.value),
-            }
-            for c in detail.contracts
+            contract_data(c, search_url(urls, name, contract=c.value)) for c in detail.contracts
         ],
         "exemptions": [
             {
@@ -165,12 +194,9 @@ def agency_data(library: Library, slug: str, urls: Urls, page: int = 1) -> dict[
         ],
         "search_url": search_url(urls, name),
         "links": {
-            "self": at("html_agency", page),
-            "json": at("api_agency", page),
+            **paged_links("html_agency", "api_agency", slug, page, listing["pages"], urls),
             "list": urls.path("html_agencies"),
             "search": search_url(urls, name),
-            "prev": at("html_agency", page - 1) if page > 1 else None,
-            "next": at("html_agency", page + 1) if page < pages else None,
         },
     }
 

@@ -70,7 +70,8 @@ def _describe_errors(path: str, responses: dict[str, Any]) -> None:
         error = {"text/html": {"schema": {"type": "string"}}}
     responses["400"] = {"description": "Invalid parameters or query", "content": error}
     if "{" in path:
-        responses["404"] = {"description": "No such document or page", "content": error}
+        described = responses.get("404", {}).get("description", "No such document or page")
+        responses["404"] = {"description": described, "content": error}
     if path == "/api/search":
         responses["404"] = {
             "description": "A page past the last page of results",

@@ -356,12 +356,191 @@ class Page(_Open):
     links: PageLinks
 
 
+# -- /api/agencies, /api/agencies/{slug}, /api/vendors, /api/vendors/{slug} ------------------
+
+
+class ListLinks(_Open):
+    self: str
+    json: str
+    clear: Annotated[str, Field(description="The list without its filter")]
+
+
+class BrowseLinks(_Open):
+    self: str
+    json: str
+    list: str
+    search: str
+    prev: str | None
+    next: str | None
+
+
+class ListedDocument(_Open):
+    id: str
+    title: str
+    date: Annotated[str | None, ISO_DATE]
+    date_iso: Annotated[str | None, Field(description="date when it is a calendar date")]
+    doc_type: str
+    collection: str
+    page_count: int
+    pages: Annotated[list[int], Field(description="The pages that name the agency or vendor")]
+    url: str
+    first_page_url: str | None
+
+
+class ContractTally(_Open):
+    value: str
+    count: Annotated[int, Field(description="Documents of the page naming the contract")]
+    vendor: Annotated[str | None, Field(description="As most of its mentions give it")]
+    amount: float | None
+    period: ContractPeriod | None
+    search_url: str
+
+
+class AgencySummary(_Open):
+    name: str
+    slug: str
+    abbreviation: str
+    level: str
+    parent: str
+    state: str
+    ori: str
+    count: Annotated[int, Field(description="Documents naming the agency (the facet's count)")]
+    url: str
+
+
+class AgencyNode(_Open):
+    name: str
+    slug: Annotated[str | None, Field(description="None for a parent the records do not name")]
+    abbreviation: str
+    state: str
+    count: int | None
+    url: str | None
+    children: list["AgencyNode"]
+
+
+class AgencyGroup(_Open):
+    state: str | None
+    state_name: str | None
+    agencies: list[AgencyNode]
+
+
+class AgencyLevel(_Open):
+    level: str
+    label: str
+    groups: list[AgencyGroup]
+
+
+class AgencyList(_Open):
+    filter: str
+    total: int
+    agencies: list[AgencySummary]
+    levels: Annotated[list[AgencyLevel], Field(description="The agencies nested by parent")]
+    links: ListLinks
+
+
+class Ancestor(_Open):
+    name: str
+    slug: str | None
+    url: str | None
+
+
+class NamedWith(_Open):
+    name: str
+    slug: str
+    state: str
+    count: Annotated[int, Field(description="Documents naming both")]
+    url: str
+
+
+class ExemptionTally(_Open):
+    value: str
+    count: int
+    redactions: int
+    search_url: str
+
+
+class MonthCount(_Open):
+    month: Annotated[str, Field(description="YYYY-MM")]
+    count: int
+
+
+class Agency(AgencySummary):
+    parent_url: str | None
+    forms: Annotated[list[str], Field(description="As written, in the most documents first")]
+    also_written_as: list[str]
+    ancestors: Annotated[list[Ancestor], Field(description="Its parents, the top first")]
+    children: list[AgencySummary]
+    documents_total: int
+    page: int
+    pages: int
+    per_page: int
+    documents: Annotated[list[ListedDocument], Field(description="Newest first, undated last")]
+    timeline: list[MonthCount]
+    timeline_max: int
+    undated: Annotated[int, Field(description="Documents whose date has no month")]
+    co_occurring: list[NamedWith]
+    contracts: list[ContractTally]
+    exemptions: list[ExemptionTally]
+    search_url: str
+    links: BrowseLinks
+
+
+class VendorSummary(_Open):
+    name: Annotated[str, Field(description="The vendor facet's value")]
+    slug: str
+    count: Annotated[int, Field(description="Documents naming the vendor (the facet's count)")]
+    url: str
+    search_url: str
+
+
+class VendorList(_Open):
+    filter: str
+    total: int
+    vendors: Annotated[list[VendorSummary], Field(description="By name")]
+    links: ListLinks
+
+
+class YearCount(_Open):
+    year: Annotated[str, Field(description="YYYY, as the year facet counts it")]
+    count: int
+    search_url: str
+
+
+class VendorAgency(NamedWith):
+    search_url: Annotated[str, Field(description="A search for documents naming both")]
+
+
+class Vendor(VendorSummary):
+    forms: Annotated[list[str], Field(description="As written, in the most documents first")]
+    also_written_as: list[str]
+    documents_total: int
+    page: int
+    pages: int
+    per_page: int
+    documents: Annotated[list[ListedDocument], Field(description="Newest first, undated last")]
+    timeline: list[YearCount]
+    timeline_max: int
+    undated: Annotated[int, Field(description="Documents whose date has no year")]
+    agencies: Annotated[
+        list[VendorAgency], Field(description="Agencies its documents name, most documents first")
+    ]
+    contracts: Annotated[
+        list[ContractTally],
+        Field(description="Contracts its documents name; another vendor's come last"),
+    ]
+    links: BrowseLinks
+
+
 # -- the OpenAPI document --------------------------------------------------------------------
 
 JSON_ANSWERS: dict[str, type] = {
     "/api/search": SearchResults,
     "/api/documents/{doc_id}": Document,
     "/api/documents/{doc_id}/pages/{number}": Page,
+    "/api/agencies": AgencyList,
+    "/api/agencies/{slug}": Agency,
+    "/api/vendors": VendorList,
+    "/api/vendors/{slug}": Vendor,
 }
 DATE_PARAMETERS = ("date_from", "date_to")
 

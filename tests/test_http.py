@@ -32,7 +32,8 @@ def get_paths(client, doc_id: str, page: int) -> list[str]:
             paths.append(f"{route.path}/{first}")
         elif "GET" in getattr(route, "methods", ()):
             # a KeyError here: a new path parameter needs a real value in `values`
-            paths.append(route.path.format(**values))
+            slug = "thomson-reuters-special-services" if "/vendors/" in route.path else "ice"
+            paths.append(route.path.format(**{**values, "slug": slug}))
     return paths
 
 

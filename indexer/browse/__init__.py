@@ -1,10 +1,17 @@
-"""Browsing by agency: every agency the collection names, its documents, and what goes with it.
+"""Browsing by agency and by vendor: every agency (vendor) the collection names, its
+documents, and what goes with them.
 
-An ``AgencyIndex`` is built from the catalog once per index generation (like the search's
-facet table) and answers the list, the tree of parents and children, and one agency's page.
-It counts what the agency facet of ``Library.search`` counts: documents whose status is
-``ok`` and that the text index holds, one count per document however often it names the
-agency.
+An ``AgencyIndex`` and a ``VendorIndex`` are built from the catalog once per index generation
+(like the search's facet table, see ``browse_index``). The first answers the list of
+agencies, the tree of parents and children, and one agency's page; the second the list of
+vendors and one vendor's page (its documents, the contracts they name, the agencies they
+name, its years). Each counts what the agency (vendor) facet of ``Library.search`` counts:
+documents whose status is ``ok`` and that the text index holds, one count per document
+however often it names the agency (vendor).
+
+Who is one vendor: one value of the vendor entities (the vendor facet's values). Its slug is
+its name slugified (``vigilant-solutions``); two names of one collection that differ only in
+punctuation or case get ``-2``, ``-3`` in name order, as rule 3 below says of agencies.
 
 Who is one agency. The catalog stores each document's agency entities with their canonical
 name and attributes (abbreviation, parent, level, ori, state). The canonical name of an
@@ -34,34 +41,47 @@ its children: it appears in the tree as a node without a slug and with ``count``
 its own parent is looked up in the reference lists, so chains nest to any depth.
 
 Inside: ``_records`` the data handed out, ``_slugs`` slugs, ``_tree`` parents and children,
-``_index`` the index of one generation and one agency's page.
+``_detail`` what an agency's and a vendor's pages share, ``_index`` the agencies and one
+agency's page, ``_vendors`` the vendors and one vendor's page, ``_generation`` both, built
+once per generation.
 """
 
-from ._index import AgencyIndex, agency_index
+from ._generation import Browse, agency_index, browse_index, vendor_index
+from ._index import AgencyIndex
 from ._records import (
     LEVELS,
     AgencyDetail,
-    AgencyDocument,
     AgencyNode,
     AgencySummary,
     ContractTally,
     CoOccurring,
     ExemptionTally,
+    ListedDocument,
+    VendorDetail,
+    VendorSummary,
 )
-from ._slugs import agency_slug, issuer_slug, slugify
+from ._slugs import agency_slug, issuer_slug, slugify, vendor_slug
+from ._vendors import VendorIndex
 
 __all__ = [
     "LEVELS",
     "AgencyDetail",
-    "AgencyDocument",
     "AgencyIndex",
     "AgencyNode",
     "AgencySummary",
+    "Browse",
     "CoOccurring",
     "ContractTally",
     "ExemptionTally",
+    "ListedDocument",
+    "VendorDetail",
+    "VendorIndex",
+    "VendorSummary",
     "agency_index",
     "agency_slug",
+    "browse_index",
     "issuer_slug",
     "slugify",
+    "vendor_index",
+    "vendor_slug",
 ]

@@ -1,5 +1,5 @@
 """An agency's slug, by rules 1 and 2 of the package's docstring; an issuer's, when it is a
-known agency."""
+known agency; a vendor's."""
 
 from __future__ import annotations
 
@@ -42,6 +42,12 @@ def agency_slug(name: str, abbreviation: str = "", state: str = "") -> str:
     if not state or name.endswith(f"({state})"):  # "Aurora Police Department (CO)"
         return base
     return f"{base}-{slugify(state)}"
+
+
+def vendor_slug(name: str) -> str:
+    """The slug of one vendor: its name, slugified (collisions within a collection, names that
+    differ only in punctuation, are ``VendorIndex``'s, as rule 3 says of agencies)."""
+    return slugify(name) or "vendor"
 
 
 def placed_state(state: str, states: Collection[str]) -> str:
