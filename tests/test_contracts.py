@@ -207,3 +207,9 @@ def test_a_contract_number_in_a_federal_reports_header():
     path = REAL_CORPUS_2 / "us-va_ssvf-participant-survey-year-end-report-fy20_2020-11-15.pdf"
     pages = extract(path, options=Options(ocr="off")).pages
     assert numbers(pages[0].text) == [("VA268-15-C-0066", "contract")]
+
+
+def test_a_period_reads_its_dates_in_the_order_written():
+    # spelled-out and numeric dates are found by different patterns, not in the text's order
+    text = "Period of performance: 12/18/2017 through December 17, 2018, renewed 1/1/2019"
+    assert details(text)["period"] == {"start": "2017-12-18", "end": "2018-12-17"}
