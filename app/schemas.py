@@ -160,6 +160,10 @@ class AgencyEntity(LinkedEntity):
     ori: NotRequired[str]
 
 
+class VendorEntity(LinkedEntity):
+    page_url: NotRequired[Annotated[str, Field(description="The vendor's page (/vendors/…)")]]
+
+
 class ContractPeriod(_Open):
     start: str
     end: str
@@ -217,7 +221,7 @@ class Entities(_Open):
     email: list[EmailEntity]
     money: list[MoneyEntity]
     request: Annotated[list[RequestEntity], Field(description="Request or tracking numbers")]
-    vendor: Annotated[list[LinkedEntity], Field(description="Contractors, sellers, suppliers")]
+    vendor: Annotated[list[VendorEntity], Field(description="Contractors, sellers, suppliers")]
 
 
 class PageSummary(_Open):

@@ -6,6 +6,7 @@ Links are made by the site's router (``urls``), so the command line builds the s
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Protocol, cast
 
@@ -254,11 +255,21 @@ def entity_data(entity: Entity, urls: Urls) -> dict[str, object]:
     return data
 
 
-def document_data(view: DocumentView, q: str, urls: Urls, hits: list[PageHit]) -> dict[str, object]:
+def document_data(
+    view: DocumentView,
+    q: str,
+    urls: Urls,
+    hits: list[PageHit],
+    vendor_pages: Mapping[str, str] | None = None,
+) -> dict[str, object]:
+    """A document's data; ``vendor_pages`` gives the page of each vendor it names."""
     doc = view.record
     by_kind: dict[str, list[dict[str, object]]] = {kind: [] for kind in ENTITY_KINDS}
     for entity in view.entities:
-        by_kind.setdefault(entity.kind, []).append(entity_data(entity, urls))
+        data = entity_data(entity, urls)
+        if entity.kind == "vendor" and vendor_pages and entity.value in vendor_pages:
+            data["page_url"] = vendor_pages[entity.value]
+        by_kind.setdefault(entity.kind, []).append(data)
     cite = document_citation(view, urls)
     return {
         "id": doc.id,

@@ -193,6 +193,16 @@ def test_a_vendors_documents_are_those_naming_it_newest_first(site, ids, vigilan
     assert "Vigilant Solutions, LLC" in vigilant["forms"]
 
 
+def test_a_documents_vendors_link_to_their_pages(site, vigilant):
+    page_url = f"/vendors/{vigilant['slug']}"
+    for entry in vigilant["documents"]:
+        document = get_json(site, f"/api/documents/{entry['id']}")
+        (vendor,) = [v for v in document["entities"]["vendor"] if v["value"] == vigilant["name"]]
+        assert vendor["page_url"] == page_url
+        html = site.get(f"/documents/{entry['id']}").text
+        assert f'<a class="entity-page" href="{page_url}">(vendor page)</a>' in html
+
+
 def test_a_vendors_contracts_come_with_amount_and_period(vigilant):
     contracts = {c["value"]: c for c in vigilant["contracts"]}
     assert set(contracts) == {"70CMSD18C00000003", "2510002336"}

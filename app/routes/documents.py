@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from indexer.search import Library
 
-from .. import images, views
+from .. import images, vendor_views, views
 from ..pages import render
 from ..urls import Urls
 from .dependencies import DocId, Lib, QueryText, SiteUrls
@@ -25,7 +25,9 @@ def document(lib: Library, doc_id: str, q: str, urls: Urls) -> dict[str, Any]:
     if view is None:
         raise HTTPException(404, f"No document {doc_id} in this index.")
     hits = lib.document_hits(doc_id, q) if q else []
-    return views.document_data(view, q, urls, hits)
+    vendors = (e.value for e in view.entities if e.kind == "vendor")
+    pages = {name: url for name in vendors if (url := vendor_views.vendor_url(lib, urls, name))}
+    return views.document_data(view, q, urls, hits, pages)
 
 
 def page(lib: Library, doc_id: str, number: int, q: str, urls: Urls) -> dict[str, Any]:
