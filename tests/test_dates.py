@@ -25,6 +25,13 @@ def dated(*texts: str, doc_type: str = "letter", scanned: bool = False) -> str |
         ("13-MAY-2021\n18-MAY-2021", ["2021-05-13", "2021-05-18"]),
         ("Approved for Release: 2019/07/30 C06408441", ["2019-07-30"]),
         ("Regular Meeting of _February 10, 2026", ["2026-02-10"]),  # a form's fill-in line
+        ("Date Report Run : Tue, May-24-16", ["2016-05-24"]),  # a records system's stamp
+        ("Dec-02-2016 22:30 WEST", ["2016-12-02"]),
+        ("Date: 2021.05.06 14:23:11 -04'00'", ["2021-05-06"]),  # a digital signature's
+        ("Release 2019.10.01.5", []),  # a version number
+        ("Chicago, January 5,2019", ["2019-01-05"]),  # a comma as OCR reads it
+        ("Dated this 5th day of March, 2019", ["2019-03-05"]),
+        ("Exported 2025-10-06T12:00:00Z", ["2025-10-06"]),
         ("PRR EPD-2025-3891 and 93-730106-K", []),
         ("xMarch 2018", []),
     ],
@@ -169,7 +176,7 @@ def test_a_date_far_from_the_others_on_the_page_is_not_the_records():
         (
             "LPR Query Audit Report - FY2018\nSource: LEARN audit export.\n"
             "January 2, 2018 through September 30, 2018.",
-            "FY2018",
+            "FY2018",  # the record's own period, as it names it
         ),
     ],
 )
@@ -251,3 +258,139 @@ def test_a_field_word_in_a_sentence_is_no_label():
     text = "OPINION\nPlaintiff filed this action on May 4, 2019, and the\ncourt was asked"
     assert dated(text) is None
     assert dated("3. Award/effective date 12/18/2017\n5. Solicitation") == "2017-12-18"
+
+
+# -- the dates records of other agencies bear -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a print stamp: "generated", a report's run
+        (
+            "Library Weeding Log\nFrom: 8/1/2017 To: 6/30/2023\n6/12/2023 - Copies Removed: 2\n"
+            "Report generated on 7/20/2023 at 2:59 PM Page: 5",
+            "2023-07-20",
+        ),
+        (
+            "For:1094N\nPage 1 SAN JOSE POLICE DEPT Date Report Run : Tue, May-24-16\n"
+            "FIREARM SEARCH",
+            "2016-05-24",
+        ),
+        # the end of the period a sheet covers, when it bears no other date
+        (
+            "List of Deaths in ICE Custody\nData from: 10/01/2003 to 06/05/2017\nALIEN NAME SEX",
+            "2017-06-05",
+        ),
+        (
+            "OFFENSES 13 14 15\nMurder 1 2 -50% 10\nWeek: # 16 Sunday 04/11/21 00:01 to "
+            "Saturday 04/17/21 24:00",
+            "2021-04-17",
+        ),
+        # a year a title names as a word
+        ("2020\nANNUAL REPORT\nSpend time, and do the right thing.", "2020"),
+        ("Herbert T. Jenkins\nAtlanta Police Academy\n2020 Use of Force Report", "2020"),
+        ("2020 (2019, 2018, 2017)\nJeanne Clery Disclosure Act Report", "2020"),
+        # a date right-aligned on a letterhead's line
+        (
+            "BUREAU OF ORGANIZED CRIME 11 June 2015\nGang Investigations Division\nTO: Chief",
+            "2015-06-11",
+        ),
+        # a signature a system applied
+        (
+            "Filer's Information\nLucero, Carlos F\n/s/ Carlos F Lucero [electronically signed on "
+            "05/15/2019 by Carlos F Lucero in JEFS]\nLand was purchased on January 1, 2013",
+            "2019-05-15",
+        ),
+        (
+            "Review of the protocol\nDigitally signed by Jane Doe\n"
+            "Date: 2021.05.06 14:23:11 -04'00'",
+            "2021-05-06",
+        ),
+        # a signature block in capitals, the parties' last signature
+        (
+            "INTERLOCAL AGREEMENT\nIN WITNESS WHEREOF, the parties have executed this Agreement.\n"
+            "COUNTY OF KING By: /s/ A. Roe Date: 10/01/2019\n"
+            "CITY OF KENT By: /s/ B. Doe Date: 10/15/2019",
+            "2019-10-15",
+        ),
+        # words that date a record in a sentence
+        ("Agent staffing statistics depict on-board personnel data as of 9/30/2017", "2017-09-30"),
+        (
+            "MEMORANDUM OF UNDERSTANDING\nBETWEEN THE CITY AND THE SCHOOL DISTRICT\n"
+            "This MOU is effective April 1, 2016.",
+            "2016-04-01",
+        ),
+        (
+            "PROFESSIONAL SERVICES AGREEMENT\nThis Agreement is entered into as of July 1, 2018 by "
+            "and between the City of Austin and Axon",
+            "2018-07-01",
+        ),
+        (
+            "Declaration of Jane Roe\nI declare under penalty of perjury.\n"
+            "Executed on February 20, 2020.",
+            "2020-02-20",
+        ),
+        # a cover's month; a day labelled below it is more precise
+        (
+            "Office of the Inspector General\nReview of the Gang Database\nDecember 2019\n"
+            "EXECUTIVE SUMMARY",
+            "2019-12",
+        ),
+        ("Survey of Sexual Victimization\nApril 2022\nPublished April 5, 2022", "2022-04-05"),
+        # a meeting's date and hour on a line of their own
+        (
+            "NOTICE OF PUBLIC HEARING\nCITY OF FRESNO PLANNING COMMISSION\n"
+            "Tuesday, October 20, 2020, 6:00 p.m.",
+            "2020-10-20",
+        ),
+    ],
+)
+def test_dates_records_of_other_agencies_bear(text, date):
+    assert dated(text) == date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence that says when something is due, ending in a full stop
+        "The following 2014 PREA Statistics were submitted online.\n"
+        "This submission is required by September 1, 2015.\nSubstantiated: 0",
+        # a log's first row, a date at its end, is no letterhead
+        "ADULT ARRESTS\nDOE JOHN M W 35 3/14/21\nEyes: Hair: Height:",
+        # a street number is no year, nor is a range of years one
+        "2000 L Street NW\nWashington, DC 20036\nPolicy on travel",
+        "DEPUTY INVOLVED SHOOTING STATISTICS\n2010 - 2015\nYEAR HIT NON-HIT",
+        # a sentence that goes on onto a line that starts with "signed"
+        "Request Data Table Report\n"
+        + "Request details\n" * 8
+        + "All agreements that your agency has\nsigned.\n7/27/2025 12:00 AM Alan Torres",
+    ],
+)
+def test_more_dates_records_do_not_bear(text):
+    assert dated(text) is None
+
+
+def test_minutes_are_dated_by_their_meeting_not_by_a_revision():
+    agenda = (
+        "REVISED\n4/23/19\nCUYAHOGA COUNTY BOARD OF HEALTH\nAGENDA - April 24, 2019\n"
+        "1. Call to Order.\n"
+        "4. Approval of the Minutes of the Regular Board Meeting - March 27, 2019."
+    )
+    assert dated(agenda, doc_type="minutes") == "2019-04-24"
+    assert dated(agenda, doc_type="report") == "2019-04-23"
+
+
+def test_a_fiscal_year_stays_the_fiscal_year():
+    assert dated("ERO Monthly Encounter Report\nFY2025 | NOVEMBER\nMonthly", doc_type="report") == (
+        "FY2025"
+    )
+
+
+def test_a_logs_date_alone_above_its_rows_not_in_them():
+    rows = "".join(f"20-00{n}\n01/{n}/2020\n08:15\nParking Lot B\nTheft\n" for n in range(12, 20))
+    log = "Campus Safety\nDaily Crime and Fire Log\nCase # Date Reported Time Location Nature\n"
+    assert dated(log + rows + "Printed 01/31/2020 16:00", doc_type="log") == "2020-01-31"
+    assert dated(
+        "3/22/2021\nADULT ARRESTS\nANTIOCH POLICE DEPARTMENT\n" + rows, doc_type="log"
+    ) == ("2021-03-22")

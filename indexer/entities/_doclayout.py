@@ -1,6 +1,6 @@
 """Cheap facts about the layout of a document's first lines, for telling its type: how many
 lines carry a date and whether those dates run in order, how many lines are rows of figures,
-prose, or short cells that repeat."""
+counts under a short label, prose, or short cells that repeat."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 _DAY = re.compile(r"(\d{1,4})[/-](\d{1,2}|[a-z]{3})[a-z]*[/-](\d{2,4})(?!\d)")
 # a figure standing alone: 1,742 or $959.22 or 38% (not a part of a date, a code or a word)
 _FIGURE = re.compile(r"\d(?<![\w.]\d)[\d,.]*%?(?![\w/-])")
+# a count under a short label, the line's last word: "Substantiated: 6", "Burglary 30"
+_COUNT = re.compile(r"^\D[^\n]{0,40}?[\s:]\d[\d,]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -23,33 +25,40 @@ class Layout:
     dated: int  # lines with a day's date
     in_order: float  # share of consecutive dated lines whose dates do not go back
     figures: int  # lines with three or more figures
-    prose: int  # lines of eight or more words with at most one figure
+    prose: int  # lines of eight or more words with at most one figure, not all in capitals
     cells: int  # lines of three words or fewer
     repeated: int  # lines that repeat an earlier line
+    counts: int = 0  # lines that give a count under a short label
 
     def kind(self) -> str | None:
         """'log' for rows of dated entries in order; 'table' for another grid: rows of
-        figures, rows dated in no order, or short cells that repeat; None for prose."""
+        figures, rows dated in no order, counts under their labels, or short cells that repeat;
+        None for prose."""
         n = self.lines
         if self.prose * 10 >= n * 3:
             return None
         if self.dated >= 6 and self.in_order >= 0.85:
             return "log"
-        grid = self.cells * 4 >= n * 3 and self.repeated * 3 >= n
-        if self.figures * 3 >= n or self.dated * 2 >= n or grid:
+        cells = self.cells * 4 >= n * 3
+        if cells and self.prose * 10 <= n and self.dated * 10 >= n:
+            return "table"  # a grid read cell by cell, a date in every row
+        if self.figures * 3 >= n or self.dated * 2 >= n or (cells and self.repeated * 3 >= n):
             return "table"
+        if self.counts >= 6 and self.counts * 2 >= n:
+            return "table"  # a statistical summary, a count a line
         return None
 
 
 def measure(text: str) -> Layout:
-    """The layout of ``text``: lines in lower case, stripped, none empty."""
+    """The layout of ``text``: lines stripped, none empty. A row of words in capitals is a
+    table's or a heading's, not prose."""
     rows = text.split("\n")
     ends = list(accumulate(len(row) + 1 for row in rows))
     figures = [0] * len(rows)
     for m in _FIGURE.finditer(text):
         figures[bisect(ends, m.start())] += 1
     days: dict[int, tuple[int, int, int]] = {}
-    for m in _DAY.finditer(text):
+    for m in _DAY.finditer(text.lower()):
         row = bisect(ends, m.start())
         if row not in days and (day := _day(m)):
             days[row] = day
@@ -61,9 +70,13 @@ def measure(text: str) -> Layout:
         dated=len(days),
         in_order=in_order,
         figures=sum(n >= 3 for n in figures),
-        prose=sum(w >= 8 and f <= 1 for w, f in zip(words, figures, strict=True)),
+        prose=sum(
+            w >= 8 and f <= 1 and not row.isupper()
+            for row, w, f in zip(rows, words, figures, strict=True)
+        ),
         cells=sum(w <= 3 for w in words),
-        repeated=len(rows) - len(set(rows)),
+        repeated=len(rows) - len(set(map(str.lower, rows))),
+        counts=len(_COUNT.findall(text)),
     )
 
 

@@ -54,25 +54,40 @@ def _has_separator(text: str) -> bool:
     return "/" in text or "-" in text
 
 
+def _has_year_or_separator(text: str) -> bool:
+    return _has_separator(text) or _has_year(text)
+
+
 def _has_fiscal(text: str) -> bool:
     return "FY" in text or "iscal " in text
 
 
 _PATTERNS = [
-    # 20 March 2018, 06-May-2021 (a system's stamp); not a row's last number and the month
-    # that starts the next row ("38 6\nJanuary 2018")
-    (re.compile(rf"(?=\d)\b{_DAY}(?:[ \t]+|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.I), _has_year),
-    # March 20, 2018 / Mar. 20 2018 / Tuesday, March 20, 2018 / March 2018; also on a form's
-    # fill-in line, "Meeting of _February 10, 2026" (an underscore is no letter)
-    (
-        re.compile(rf"(?=[jfmasond])(?<![^\W_]){_MONTH}\s+(?:{_DAY},?\s+)?{_YEAR}\b", re.I),
-        _has_year,
-    ),
-    # 2018-03-20, 2019/07/30
+    # 20 March 2018, 06-May-2021 (a system's stamp), the 5th day of March, 2019 (a signature's
+    # or an order's words); not a row's last number and the month that starts the next row
+    # ("38 6\nJanuary 2018")
     (
         re.compile(
-            r"(?=[12])\b(?P<year>(?:19|20)\d\d)(?P<sep>[-/])(?P<month>[01]\d)(?P=sep)"
-            r"(?P<day>[0-3]\d)\b"
+            rf"(?=\d)\b{_DAY}(?:[ \t]+(?:day[ \t]+of[ \t]+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.I
+        ),
+        _has_year,
+    ),
+    # March 20, 2018 / Mar. 20 2018 / Tuesday, March 20, 2018 / March 2018; also on a form's
+    # fill-in line, "Meeting of _February 10, 2026" (an underscore is no letter), as OCR reads
+    # a comma, "March 20,2018", and as a records system stamps a day, "Dec-02-2016", "May-24-16"
+    (
+        re.compile(
+            rf"(?=[jfmasond])(?<![^\W_]){_MONTH}(?:\s+|-)(?:{_DAY}(?:,\s*|\s+|-))?"
+            r"(?P<year>(?:19|20)\d\d\b|(?<=-\d\d-)\d\d(?![\w-]))",
+            re.I,
+        ),
+        _has_year_or_separator,
+    ),
+    # 2018-03-20, 2019/07/30, 2021.05.06 (a digital signature's stamp), 2025-10-06T12:00:00
+    (
+        re.compile(
+            r"(?=[12])\b(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<month>[01]\d)(?P=sep)"
+            r"(?P<day>[0-3]\d)(?:\b|(?=T\d))(?!\.\d)"
         ),
         _has_year,
     ),
