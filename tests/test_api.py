@@ -210,13 +210,37 @@ def test_security_headers_are_set(client):
     assert response.headers["x-content-type-options"] == "nosniff"
 
 
+def date_end(date: str) -> str:
+    """A date as it sorts: a fiscal year (federal FY2019 ends in September 2019) by its end."""
+    return f"{date[2:]}-09" if date.startswith("FY") else date
+
+
 def test_sort_by_date_orders_dated_documents(client):
     data = search(client, q="plate", sort="date", per_page=100)
     dates = [r["date"] for r in data["results"] if r["date"]]
-    assert dates == sorted(dates)
+    assert "FY2019" in dates
+    assert dates == sorted(dates, key=date_end)
     newest = search(client, q="plate", sort="-date", per_page=100)
     dates = [r["date"] for r in newest["results"] if r["date"]]
-    assert dates == sorted(dates, reverse=True)
+    assert dates == sorted(dates, key=date_end, reverse=True)
+
+
+def test_a_fiscal_year_is_within_a_date_range_that_meets_it(client):
+    everything = search(client, per_page=100)
+    assert everything["total"] <= 100
+    fiscal = {r["id"] for r in everything["results"] if r["date"] == "FY2019"}
+    assert fiscal
+    for low, high, inside in (
+        ("2019-01-01", "2019-03-31", True),  # within the fiscal year
+        ("2018-11-01", "2018-11-30", True),  # its first months, in the year before
+        ("2019-11-01", "2019-12-31", False),  # after it ended
+        ("2017-01-01", "2017-12-31", False),
+    ):
+        data = search(client, date_from=low, date_to=high, per_page=100)
+        found = {r["id"] for r in data["results"]}
+        assert (fiscal <= found) is inside and (fiscal & found == set()) is not inside, (low, high)
+    undated = sum(1 for r in everything["results"] if not r["date"])
+    assert data["undated_excluded"] == undated  # a fiscal year is a date, not undated
 
 
 def test_pagination_reaches_every_result(client):

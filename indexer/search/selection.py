@@ -68,14 +68,33 @@ def select(
 
 
 def _in_dates(matched: set[int], table: FacetTable, request: SearchRequest) -> set[int]:
-    """The documents dated within the range; a partial date (2020, 2020-03) is within it when
-    any of its days is."""
+    """The documents dated within the range; a partial date (2020, 2020-03, FY2020) is within
+    it when any of its days is."""
     low, high = request.date_from or "", request.date_to or "9999"
-    return {
-        d
-        for d in matched
-        if (date := table.dates.get(d)) and low[: len(date)] <= date <= high[: len(date)]
-    }
+    found = set()
+    for d in matched:
+        date = table.dates.get(d)
+        if date:
+            first, last = date_span(date)
+            if first <= high[: len(first)] and low[: len(last)] <= last:
+                found.add(d)
+    return found
+
+
+def date_span(date: str) -> tuple[str, str]:
+    """A document's date as the first and last day (or month, or year) it may be: itself for
+    a calendar date, month or year. A fiscal year ("FY2019") ends in its year and starts in
+    the year before, in July (most states) or October (the federal government), so it spans
+    July of one year to September of the next."""
+    if date.startswith("FY") and date[2:].isdigit():
+        year = int(date[2:])
+        return f"{year - 1}-07", f"{year}-09"
+    return date, date
+
+
+def _date_key(date: str) -> str:
+    """Where a date sorts: a fiscal year by its last month."""
+    return date_span(date)[1]
 
 
 def order(
@@ -96,7 +115,7 @@ def order(
         return sorted(final, key=key, reverse=True)[:limit]
     dated = sorted(
         (d for d in final if table.dates.get(d)),
-        key=lambda d: (table.dates[d], table.titles[d]),
+        key=lambda d: (_date_key(table.dates[d] or ""), table.titles[d]),
     )
     if request.sort != "date":
         dated.reverse()
