@@ -120,7 +120,7 @@ def read(
             width=raw.width,
             height=raw.height,
             rotation=raw.rotation,
-            image_only=bool(reason),
+            image_only=reason in ("scan", "stamp", "garbled"),  # a noisy layer is usable
             ocr_reason=reason,
             bates=stamp,
             redactions=tuple(
@@ -207,17 +207,22 @@ def ocr_reason(raw: pdf.RawPage) -> str:
         return "stamp"
     if ocr.text_is_garbage(raw.text, over_scan=raw.text_cover is not None):
         return "garbled"
+    if raw.text_cover is not None:
+        likeness = ocr.word_likeness(raw.text)
+        if likeness is not None and likeness < ocr.SUPPLEMENT_OVER_SCAN:
+            return "noisy"
     return ""
 
 
 def needs_ocr(page: Page, mode: str) -> bool:
-    return mode == "always" or (mode == "auto" and page.image_only)
+    return mode == "always" or (mode == "auto" and (page.image_only or page.ocr_reason == "noisy"))
 
 
 def with_ocr(page: Page, text: str) -> Page:
     """A page with the text OCR read on it. A scan keeps the lines of its text layer that OCR
-    did not read (a Bates number or an ECF header, exact as printed); a layer judged garbled
-    that OCR reads no better (a page in another language) is kept as it was."""
+    did not read (a Bates number or an ECF header, exact as printed; a noisy layer's lines
+    with words Tesseract read otherwise); a layer judged garbled that OCR reads no better (a
+    page in another language) is kept as it was."""
     if page.ocr_reason == "garbled":
         before, after = ocr.word_likeness(page.text), ocr.word_likeness(text)
         if before is not None and after is not None and after < before + READS_BETTER:

@@ -47,7 +47,8 @@ class Page:
     ocr: bool = False  # text came from OCR
     # why the text layer was not enough: "scan" (an image and no text layer over it), "stamp"
     # (a scan whose text layer covers little of it: a Bates number, a court's ECF header) or
-    # "garbled" (a text layer that does not read as English); "" when it was, or not known
+    # "garbled" (a text layer that does not read as English); "noisy" (someone's OCR over a
+    # scan, usable but missing words: Tesseract's reading is added); "" when it was enough
     ocr_reason: str = ""
     bates: str | None = None
     redactions: tuple[Redaction, ...] = ()

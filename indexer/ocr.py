@@ -176,6 +176,10 @@ MIN_WORDS = 10  # fewer words to judge than this tell nothing about a text layer
 # 0.66 on screenshots, in the real records).
 WORDLIKE = 0.5
 WORDLIKE_OVER_SCAN = 0.7
+# A layer over a scan that reads less English than this is someone's OCR with words split or
+# lost ("WESTERN DI STRICT", a line dropped); Tesseract's reading is added to it. Layers over
+# scans in the real records read at 0.7 to 1.0, a fifth of them under 0.9.
+SUPPLEMENT_OVER_SCAN = 0.9
 SHIFTED_WORDS = 8  # words that one shift of character codes makes English: a shifted font
 # A layer this English has too little text in a shifted font to need OCR (pages with a
 # paragraph or more in one read at 0.65 to 0.86) and is not tried for it

@@ -347,6 +347,42 @@ def test_a_scan_whose_ocr_layer_reads_poorly_is_ocrd_again(tmp_path: Path) -> No
     assert "License plate reader data" in result.pages[0].text
 
 
+# someone's OCR that read most of the page (eight words in ten English) but split a word and
+# lost the end of a line: the words Tesseract reads are added to it
+SPLIT_OCR = [
+    "The Department reviewed the records responsive to your request",
+    "and is releasing them with redactions made under the ex emptions",
+    "noted on each page. License plate reader da ta is",
+    "year and is sh ared with other agencies under written agree ments.",
+]
+
+
+@needs_tesseract
+def test_a_scan_whose_ocr_layer_misses_words_gets_tesseracts_reading_too(tmp_path: Path) -> None:
+    path = tmp_path / "split.pdf"
+    write_ocr_layer_scan(path, SPLIT_OCR)
+    likeness = word_likeness("\n".join(SPLIT_OCR))
+    assert likeness is not None and 0.7 <= likeness < 0.9
+    draft = read(path)
+    assert isinstance(draft, Draft)
+    (page,) = draft.pages
+    assert (page.ocr_reason, page.image_only) == ("noisy", False)  # usable as it is
+    (page,) = extract(path).pages
+    assert page.ocr
+    assert "License plate reader data is retained for one" in page.text  # Tesseract's
+    assert "da ta" in page.text  # the layer's own lines stay, in case OCR missed something
+    folder = tmp_path / "release"
+    folder.mkdir()
+    path.rename(folder / path.name)
+    build_index([folder], tmp_path / "index")
+    library = Library(tmp_path / "index")
+    try:
+        for phrase in ('"reader data is retained"', '"shared with other agencies"'):
+            assert library.search(SearchRequest(q=phrase)).total == 1, phrase
+    finally:
+        library.close()
+
+
 SPANISH = [
     "La oficina recibió su solicitud de acceso a la información pública.",
     "Después de una búsqueda en los archivos de la agencia, no se",
