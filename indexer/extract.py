@@ -24,7 +24,7 @@ from .models import Extraction, Failure, Page, Redaction
 from .titles import choose_title
 
 # Bump when extraction changes what it produces, so that a re-index redoes every file.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 # A text layer covering less of a scan than this holds the scan's stamps, not its text: an ECF
 # header or a DocuSign envelope ID covers 0.4 to 2% of it, OCR of a page 3% and up
 STAMP_COVER = 0.03
