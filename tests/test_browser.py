@@ -372,12 +372,20 @@ def _agency(page):
     page.wait_for_url("**/agencies/*")
 
 
+def _vendor(page):
+    page.goto("/vendors")
+    page.locator("ul.vendor-list a").first.click()
+    page.wait_for_url("**/vendors/*")
+
+
 PAGES = {
     "search-with-facets": _search_with_facets,
     "document": _document,
     "page-from-search": _page_from_search,
     "agencies": lambda page: page.goto("/agencies"),
     "agency": _agency,
+    "vendors": lambda page: page.goto("/vendors"),
+    "vendor": _vendor,
     "status": lambda page: page.goto("/status"),
     "bad-query": lambda page: page.goto("/search?q=%22unclosed"),
     "not-found": lambda page: page.goto("/documents/0000000000000000"),
@@ -408,7 +416,9 @@ def test_axe_reports_what_it_finds(axe_page):
 # -- layout -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["search-with-facets", "document", "page-from-search", "agency"])
+@pytest.mark.parametrize(
+    "name", ["search-with-facets", "document", "page-from-search", "agency", "vendor"]
+)
 def test_phone_layout_does_not_scroll_sideways(axe_page, name):
     axe_page.set_viewport_size(PHONE)
     PAGES[name](axe_page)
