@@ -49,6 +49,13 @@ def test_a_labelled_company_is_a_vendor_without_its_suffix(text, expected):
     assert vendors(text) == [expected]
 
 
+def test_a_labelled_vendor_is_written_as_its_name_not_its_address():
+    line = "Vendor: Thomson Reuters Special Services LLC, 1410 Spring Hill Rd, McLean VA"
+    assert [(v.value, v.text) for v in find_vendors(line)] == [
+        ("Thomson Reuters Special Services", "Thomson Reuters Special Services LLC")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -164,7 +164,7 @@ def find_vendors(text: str) -> Iterator[Vendor]:
         if written and (m["colon"] or _ENDS_WITH_SUFFIX.search(written)) and not _is_word(written):
             value = canonical(written)
             if value:
-                yield Vendor(value, found)
+                yield Vendor(value, written)
     yield from _companies_in_roles(text)
     lower = text.lower()
     if ("vendor" in lower or "supplier" in lower) and _VENDOR_FIELD.search(text):
