@@ -267,3 +267,19 @@ def test_real_corpus(name: str, expected: set[str]) -> None:
     result = extract(REAL_CORPUS / name, options=Options(ocr="off"))
     assert isinstance(result, Extraction)
     assert {e.value for e in result.entities if e.kind == "exemption"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Records exempt under ORC 149.43(A)(1)(h) are withheld.",
+            "Ohio Rev. Code § 149.43(A)(1)(h)",
+        ),
+        ("Withheld pursuant to F.S. 119.071(4)(d) as exempt.", "Fla. Stat. § 119.071(4)(d)"),
+    ],
+)
+def test_codes_named_by_an_abbreviation_before_their_section(text, code):
+    """Names that look ahead to their section number (once read the whole page's extraction
+    failed on them)."""
+    assert [found for found, _ in find_exemptions(text)] == [code]

@@ -548,7 +548,13 @@ def _state_exemptions(text: str) -> Iterator[tuple[str, str]]:
         if name.startswith("Gov"):
             code = _gov_code(state.group(0) if state else "", text, m.end())
         else:
-            code = next(code for code in _CODES if code.named.fullmatch(name))
+            # matched where it stands: some names look ahead to the section number after them
+            code = next(
+                code
+                for code in _CODES
+                if (found := code.named.match(text, m.start("name")))
+                and found.end() == m.end("name")
+            )
             if code.name.startswith("Cal.") and not state:
                 texas = bool(_TEXAS_PAGE.search(text)) if texas is None else texas
                 if texas:
