@@ -103,7 +103,8 @@ def analyse(pages: Sequence[Page], metadata: Mapping[str, str] | None = None) ->
                 found.add("exemption", code, page.number, box.label or code)
         for request in find_requests(text):
             found.add("request", request.value, page.number, request.text)
-        for vendor in find_vendors(text):
+        vendors = list(find_vendors(text))
+        for vendor in vendors:
             found.add("vendor", vendor.value, page.number, vendor.text)
         for money in find_money(text):
             found.add(
@@ -115,7 +116,7 @@ def analyse(pages: Sequence[Page], metadata: Mapping[str, str] | None = None) ->
             )
         contracts = list(find_contracts(text))
         if contracts:
-            facts = details(text)
+            facts = details(text, vendors)
             for contract in contracts:
                 attrs = dict(contract.attrs)
                 if len({c.value for c in contracts}) == 1 or contract is contracts[0]:

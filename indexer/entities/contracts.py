@@ -25,13 +25,13 @@ numbers either.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..data import contracting_offices
 from .dates import DateMention, find_dates
-from .vendors import find_vendors
+from .vendors import Vendor, find_vendors
 
 _AWARD_TYPES = "ACDFGHKLMNPSTUVY"  # FAR 4.1603(a)(3) less the solicitations (B, Q, R)
 _UNIFORM = re.compile(
@@ -254,10 +254,11 @@ def _kind(m: re.Match[str]) -> str:
     return next(kind for i, (kind, _) in enumerate(_KINDS) if m[f"k{i}"] is not None)
 
 
-def details(text: str) -> dict[str, Any]:
-    """What a page says about the contract it is about: vendor, total amount, period."""
+def details(text: str, vendors: Sequence[Vendor] | None = None) -> dict[str, Any]:
+    """What a page says about the contract it is about: vendor, total amount, period;
+    ``vendors``: the page's, by ``find_vendors``, when the caller has them."""
     out: dict[str, Any] = {}
-    vendor = _vendor(text)
+    vendor = _vendor(text, find_vendors(text) if vendors is None else vendors)
     if vendor:
         out["vendor"] = vendor
     amount = _total(text)
@@ -269,8 +270,8 @@ def details(text: str) -> dict[str, Any]:
     return out
 
 
-def _vendor(text: str) -> str | None:
-    for found in find_vendors(text):
+def _vendor(text: str, vendors: Iterable[Vendor]) -> str | None:
+    for found in vendors:
         return found.value
     m = _AWARDED.search(text)
     return " ".join(m["vendor"].split()).rstrip(" ,.") if m else None

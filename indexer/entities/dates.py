@@ -75,9 +75,10 @@ _PATTERNS = [
     # March 20, 2018 / Mar. 20 2018 / Tuesday, March 20, 2018 / March 2018; also on a form's
     # fill-in line, "Meeting of _February 10, 2026" (an underscore is no letter), as OCR reads
     # a comma, "March 20,2018", and as a records system stamps a day, "Dec-02-2016", "May-24-16"
+    # (the lookahead holds a month's first two letters: most letters of a page start none)
     (
         re.compile(
-            rf"(?=[jfmasond])(?<![^\W_]){_MONTH}(?:\s+|-)(?:{_DAY}(?:,\s*|\s+|-))?"
+            rf"(?=[jfmasond][aceopu])(?<![^\W_]){_MONTH}(?:\s+|-)(?:{_DAY}(?:,\s*|\s+|-))?"
             r"(?P<year>(?:19|20)\d\d\b|(?<=-\d\d-)\d\d(?![\w-]))",
             re.I,
         ),

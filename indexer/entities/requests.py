@@ -44,9 +44,9 @@ _NOT_RECORDS = {
 # what a label ends with: a prefix and its nouns (the marker optional), a noun ("Request No.",
 # or a bare "Request" after which the number must look like one), a reference; a label may
 # start where a word glued to it ends ("Request NumberRequest Number:"); the lookahead lets
-# ``re`` skip to the letters a label starts with
+# ``re`` skip to the two letters a label starts with
 _LABEL = re.compile(
-    rf"(?i)(?=[fpocrt])(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:"
+    rf"(?i)(?=[fpocrt][eopru])(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:"
     rf"{_PREFIX}(?:\s+(?:Request|Case|File|Control|Tracking|Reference|Log|Appeal)s?\b)*"
     rf"(?P<marked>\s*{_MARKER})?"
     rf"|(?P<noun>Request|Tracking)s?(?P<noun_marked>\s*{_MARKER})?"
@@ -57,8 +57,8 @@ _ID = re.compile(r"(?:[A-Z]{1,6}[- ]?)?\d[\dA-Z]*(?:\s?[-–—]\s?[\dA-Z]+)*(?!
 # "X (OIP) and Y", "X, Y": the numbers a label names after its first
 _MORE = re.compile(r"(?:\s*\([A-Z]{2,8}\))?\s*(?:,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+)")
 # in either case (an email may write "2019-icfo-10471"), one pattern so the text is read once
-_OWN_FORM = re.compile(
-    r"(?i)(?<![\w/-])(?:"
+_OWN_FORM = re.compile(  # the lookahead lets ``re`` skip to where a number can start
+    r"(?i)(?=[12fprwt])(?<![\w/-])(?:"
     # DHS: year, office, serial; not a Bates stamp's "2019-FOIA-000024" missing its prefix
     r"(?:19|20)\d\d-(?!FOIA)[A-Z]{4}-\d{4,6}(?:-[A-Z])?"
     r"|FOIA[- ]?\d\d(?:\d\d)?-\d{3,6}"

@@ -80,19 +80,20 @@ class Hidden:
         space or a line break where others were skipped."""
         parts: list[str] = []
         gap = ""
+        chars, hidden = self.chars, self.hidden  # locals: a page's every character is tried
         for i, centre in enumerate(self.centres):
             if (
-                centre is None
-                or i in self.hidden
-                or not (left <= centre[0] <= right and bottom <= centre[1] <= top)
+                centre is not None
+                and left <= centre[0] <= right
+                and bottom <= centre[1] <= top
+                and i not in hidden
             ):
-                if parts and gap != "\n":
-                    gap = "\n" if self.chars[i] in "\r\n" else " "
-                continue
-            if gap:
-                parts.append(gap)
-                gap = ""
-            parts.append(self.chars[i])
+                if gap:
+                    parts.append(gap)
+                    gap = ""
+                parts.append(chars[i])
+            elif parts and gap != "\n":
+                gap = "\n" if chars[i] in "\r\n" else " "
         return clean_text("".join(parts))
 
 

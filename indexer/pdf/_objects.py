@@ -75,24 +75,29 @@ class ObjectScan:
         call unless they are large and dark."""
         left, bottom, right, top = self._bounds
         text_order = self.text_order
+        get_type, text, path, bounds_refs = c.GET_TYPE, c.TEXT, c.PATH, self._bounds_refs
+        drawn = self._drawn  # kept in a local, the count of a page's hundreds of objects
         for i in range(count(holder)):
             obj = get(holder, i)
-            kind = c.GET_TYPE(obj)
-            self._drawn += 1
-            if kind == c.TEXT:
-                text_order[obj] = self._drawn
-            elif kind == c.PATH:
-                if not c.GET_BOUNDS(obj, *self._bounds_refs):
+            kind = get_type(obj)
+            drawn += 1
+            if kind == text:
+                text_order[obj] = drawn
+            elif kind == path:
+                if not c.GET_BOUNDS(obj, *bounds_refs):
                     continue
                 w, h = right.value - left.value, top.value - bottom.value
                 if w >= 4 and h >= 4 and self._is_dark_fill(obj) and _is_rectangle(obj):
                     bounds = (left.value, bottom.value, right.value, top.value)
                     listed = w >= 12 and 5 <= h <= 200
-                    self.covers.append(Cover(bounds, self._drawn, listed))
+                    self.covers.append(Cover(bounds, drawn, listed))
             elif kind == c.IMAGE:
                 self._visit_image(obj)
             elif kind == c.FORM and depth < 3:
+                self._drawn = drawn
                 self.walk(obj, c.COUNT_FORM_OBJECTS, c.GET_FORM_OBJECT, depth + 1)
+                drawn = self._drawn
+        self._drawn = drawn
 
     def _visit_image(self, obj: int) -> None:
         if not c.GET_BOUNDS(obj, *self._bounds_refs):

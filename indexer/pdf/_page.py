@@ -3,6 +3,7 @@ about its layout that the indexer interprets (margins, scans, redaction boxes)."
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -94,10 +95,11 @@ def _read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         band = height * MARGIN_FRACTION
         footer = visible(left, 0, right, band)
         header = visible(left, height - band, right, height)
-        body = bounded(left, band, right, height - band)
-        body_chars = len(_WORD_CHAR.findall(body))
         image_cover = min(1.0, objects.image_area / (width * height))
-        image_only = body_chars < MIN_BODY_CHARS and image_cover >= IMAGE_COVER_FRACTION
+        # the body's text is read only on a page with images, and counted only as far as needed
+        image_only = image_cover >= IMAGE_COVER_FRACTION and not _has_body(
+            bounded(left, band, right, height - band)
+        )
         cover = None
         if objects.image_box and not image_only and image_cover >= SCAN_COVER_FRACTION:
             cover = text_cover(textpage, objects.image_box)
@@ -117,6 +119,11 @@ def _read_page(page: pdfium.PdfPage, number: int) -> RawPage:
         boxes=boxes,
         text_cover=cover,
     )
+
+
+def _has_body(text: str) -> bool:
+    """Whether a page's body has MIN_BODY_CHARS word characters: a usable text layer."""
+    return len(list(itertools.islice(_WORD_CHAR.finditer(text), MIN_BODY_CHARS))) == MIN_BODY_CHARS
 
 
 def _boxes(

@@ -17,10 +17,20 @@ STATE_CODES = {name.lower(): code for code, name in STATES.items()}
 _ADDRESS_STATE = re.compile(  # the lookahead lets ``re`` skip to capitals and commas
     r"(?=[A-Z,])(?:\b(?P<st>[A-Z]{2}),?\s+\d{5}\b|,\s*(?P<st2>[A-Z]{2})\b)"
 )
-_STATE_NAMES = re.compile(  # the lookahead lets ``re`` skip to capitals
-    r"(?=[A-Z])\b("
-    + "|".join(sorted([*STATES.values(), *map(str.upper, STATES.values())], key=len, reverse=True))
-    + r")\b"
+
+
+def _by_first(names: list[str]) -> str:
+    """The names, longest first, grouped by their first letter ("N(?:ew York|evada)"): the
+    engine tests each letter once instead of once per name."""
+    groups: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        groups.setdefault(name[0], []).append(name[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+# the lookahead lets ``re`` skip to capitals
+_STATE_NAMES = re.compile(
+    rf"(?=[A-Z])\b({_by_first([*STATES.values(), *map(str.upper, STATES.values())])})\b"
 )
 _STATE_BY_NAME = {form: code for code, name in STATES.items() for form in (name, name.upper())}
 _CITY_OF_PD = re.compile(r"^(?P<place>.+?) Police Department$")
