@@ -23,6 +23,8 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 
+from ._patterns import by_first_character
+
 # Each pattern, and each of its alternatives, opens with a literal character: the engine then
 # skips to the characters that can start a match instead of trying it at every position. A
 # word boundary before that character is tested after it: "b(?<!\wb)" for "\bb".
@@ -410,16 +412,7 @@ def _names(of: Callable[[str], bool]) -> re.Pattern[str]:
     """A code's name, then perhaps a section mark: where a citation naming its code starts,
     for the names ``of`` selects."""
     names = [name for code in (_TEXAS, *_CODES) for name in code.written if of(name)]
-    return re.compile(rf"(?P<name>{_by_first(names)})\s*{_MARK}?\s*")
-
-
-def _by_first(alternatives: list[str]) -> str:
-    """The alternatives grouped by their first (literal) character, "O(?:RS|CGA)" for "ORS"
-    and "OCGA": the engine tests each character once instead of once per alternative."""
-    groups: dict[str, list[str]] = {}
-    for alternative in alternatives:
-        groups.setdefault(alternative[0], []).append(alternative[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return re.compile(rf"(?P<name>{by_first_character(names)})\s*{_MARK}?\s*")
 
 
 # Codes named with "Code", with "Stat", and by abbreviation: a page without the word is not
@@ -429,7 +422,7 @@ _STAT_NAMES = _names(lambda name: "Code" not in name and "Stat" in name)
 _ABBREVIATIONS = _names(lambda name: "Code" not in name and "Stat" not in name)
 # An exemption section written without its code's name starts with one of these
 _BARE_CODES = {start: code for code in (_TEXAS, _CALIFORNIA, *_CODES) for start in code.starts}
-_BARE = re.compile(_by_first([re.escape(start) for start in _BARE_CODES]))
+_BARE = re.compile(by_first_character([re.escape(start) for start in _BARE_CODES]))
 # A section named after its number: "section 552.101 of the Government Code", "s. 119.071, F.S."
 _AFTER = re.compile(
     rf"(?:{_MARK_WORDS})\s*(?P<cite>\d[\w.:\-]*?{_SUBS})"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...data import STATES
+from .._patterns import by_first_character
 from ._gazetteer import Agency, gazetteer
 
 STATE_CODES = {name.lower(): code for code, name in STATES.items()}
@@ -19,19 +20,10 @@ _ADDRESS_STATE = re.compile(  # the lookahead lets ``re`` skip to capitals and c
 )
 
 
-def _by_first(names: list[str]) -> str:
-    """The names, longest first, grouped by their first letter ("N(?:ew York|evada)"): the
-    engine tests each letter once instead of once per name."""
-    groups: dict[str, list[str]] = {}
-    for name in sorted(names, key=len, reverse=True):
-        groups.setdefault(name[0], []).append(name[1:])
-    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
-
+# longest first, so that "West Virginia" is not read as "Virginia"
+_LONGEST_FIRST = sorted([*STATES.values(), *map(str.upper, STATES.values())], key=len, reverse=True)
 # the lookahead lets ``re`` skip to capitals
-_STATE_NAMES = re.compile(
-    rf"(?=[A-Z])\b({_by_first([*STATES.values(), *map(str.upper, STATES.values())])})\b"
-)
+_STATE_NAMES = re.compile(rf"(?=[A-Z])\b({by_first_character(_LONGEST_FIRST)})\b")
 _STATE_BY_NAME = {form: code for code, name in STATES.items() for form in (name, name.upper())}
 _CITY_OF_PD = re.compile(r"^(?P<place>.+?) Police Department$")
 _COUNTY_OF_SHERIFF = re.compile(
