@@ -27,10 +27,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from ..data import contracting_offices
-from .dates import DateMention, find_dates
+from .dates import find_dates
 from .vendors import Vendor, find_vendors
 
 _AWARD_TYPES = "ACDFGHKLMNPSTUVY"  # FAR 4.1603(a)(3) less the solicitations (B, Q, R)
@@ -288,17 +289,14 @@ def _total(text: str) -> float | None:
     return max(amounts) if amounts else None
 
 
-def _start(found: DateMention) -> int:
-    """Where a date is written (find_dates does not give them in the order of the text)."""
-    return found.start
-
-
 def _period(text: str) -> dict[str, str] | None:
     """Start and end of a labelled term ("Period of performance: 12/18/2017 through
     12/17/2018"), or of a form's "Effective Date: …" and "Expiration Date: …"."""
     for m in _PERIOD_LABEL.finditer(text):
         window = text[m.end() : m.end() + 120]
-        dates = sorted((d for d in find_dates(window) if len(d.value) == 10), key=_start)[:2]
+        # in the order written: find_dates answers by pattern, not by position
+        days = (d for d in find_dates(window) if len(d.value) == 10)
+        dates = sorted(days, key=attrgetter("start"))[:2]
         if (
             len(dates) == 2
             and _RANGE.match(window[dates[0].end : dates[1].start])
