@@ -205,13 +205,7 @@ def ocr_reason(raw: pdf.RawPage) -> str:
         return "scan"
     if raw.text_cover is not None and raw.text_cover < STAMP_COVER:
         return "stamp"
-    if ocr.text_is_garbage(raw.text, over_scan=raw.text_cover is not None):
-        return "garbled"
-    if raw.text_cover is not None:
-        likeness = ocr.word_likeness(raw.text)
-        if likeness is not None and likeness < ocr.SUPPLEMENT_OVER_SCAN:
-            return "noisy"
-    return ""
+    return ocr.layer_fault(raw.text, over_scan=raw.text_cover is not None)
 
 
 def needs_ocr(page: Page, mode: str) -> bool:

@@ -201,24 +201,40 @@ def text_is_garbage(text: str, *, over_scan: bool = False) -> bool:
     words (a font whose encoding maps each letter to another, or poor OCR under
     ``over_scan``); or words that one shift of character codes turns into English (a font
     whose letters are shifted, even when only part of the page is set in it)."""
+    return _judged_layer(text, over_scan)[0]
+
+
+def layer_fault(text: str, *, over_scan: bool) -> str:
+    """What is wrong with a text layer, judged once: "garbled" (``text_is_garbage``), "noisy"
+    (over a scan, usable but under SUPPLEMENT_OVER_SCAN English), or "" (nothing)."""
+    garbage, likeness = _judged_layer(text, over_scan)
+    if garbage:
+        return "garbled"
+    if over_scan and likeness is not None and likeness < SUPPLEMENT_OVER_SCAN:
+        return "noisy"
+    return ""
+
+
+def _judged_layer(text: str, over_scan: bool) -> tuple[bool, float | None]:
+    """Whether a layer is garbage, and its word likeness where it was measured."""
     text = _stretches(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if len(lines) >= 15 and sum(len(line) <= 1 for line in lines) >= 0.8 * len(lines):
-        return True
+        return True, None
     chars = "".join(text.split())
     if len(chars) < 40:
-        return False
+        return False, word_likeness(text)
     # letters, digits and common punctuation; \w is isalnum() plus the underscore
     unusual = len(_UNUSUAL.findall(chars)) + chars.count("_")
     if 1 - unusual / len(chars) < 0.6:
-        return True
+        return True, None
     judged, unknown = _judge(text)
     if judged < MIN_WORDS:
-        return False
+        return False, None
     likeness = 1 - len(unknown) / judged
     if likeness < (WORDLIKE_OVER_SCAN if over_scan else WORDLIKE):
-        return True
-    return likeness < SHIFT_CHECK_BELOW and _shifted(unknown)
+        return True, likeness
+    return likeness < SHIFT_CHECK_BELOW and _shifted(unknown), likeness
 
 
 def word_likeness(text: str) -> float | None:
