@@ -1,13 +1,16 @@
-"""How accurate Reading Room is on real released records: the hand-annotated gold set
-tests/gold/real2.json (67 PDFs of ../shared/real_corpus_2, split into 'tune' and 'heldout').
+"""How accurate Reading Room is on real released records: the hand-annotated gold sets
+tests/gold/real2.json (88 PDFs of ../shared/real_corpus_2, split into 'tune' and 'heldout') and
+tests/gold/real1.json (55 PDFs of ../shared/real_corpus, all 'tune').
 
     .venv/bin/python bench/accuracy.py [--split tune|heldout|all] [--errors] [--json OUT]
+                                       [--gold FILE ...] [--corpus DIR]
                                        [--ocr-cache FILE] [--workers N] [--keep-index DIR]
 
-It indexes the split's files with the real pipeline (OCR auto) into a fresh temporary index,
-reusing an OCR cache (default /tmp/readingroom-accuracy/ocr-cache.sqlite) so that reruns do not
-OCR again, then reads what users see: the JSON answers of the real app (FastAPI's TestClient on
-/api/documents/{id} and /api/search), and scores them against the gold, kind by kind.
+It indexes the chosen documents of every gold file (each names its corpus under ../shared) with
+the real pipeline (OCR auto) into one fresh temporary index, reusing an OCR cache (default
+/tmp/readingroom-accuracy/ocr-cache.sqlite) so that reruns do not OCR again, then reads what
+users see: the JSON answers of the real app (FastAPI's TestClient on /api/documents/{id} and
+/api/search), and scores them against the gold, kind by kind, each gold file's splits apart.
 
 What is scored, and how (the matching rules are the functions below, tested in
 tests/test_accuracy.py):
@@ -65,7 +68,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "real2.json"
-CORPUS = ROOT.parent / "shared" / "real_corpus_2" / "pdfs"
+GOLDS = (GOLD, ROOT / "tests" / "gold" / "real1.json")
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "real_corpus_2" / "pdfs"
 DEFAULT_OCR_CACHE = Path(tempfile.gettempdir()) / "readingroom-accuracy" / "ocr-cache.sqlite"
 
 DOC_TYPES = (
@@ -678,6 +683,11 @@ def load_gold(path: Path = GOLD) -> dict:
     return json.loads(path.read_text())
 
 
+def corpus_of(gold: dict) -> Path:
+    """The folder of a gold file's PDFs: its 'corpus', relative to ../shared."""
+    return SHARED / gold.get("corpus", "real_corpus_2/pdfs")
+
+
 def select(gold: dict, split: str) -> list[dict]:
     docs = gold["documents"]
     return docs if split == "all" else [d for d in docs if d["split"] == split]
@@ -771,17 +781,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--ocr-cache", type=Path, default=DEFAULT_OCR_CACHE)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--keep-index", type=Path, help="build the index here and keep it")
-    parser.add_argument("--gold", type=Path, default=GOLD)
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        help="a gold file (repeatable; default: every one of tests/gold/real*.json that is here)",
+    )
+    parser.add_argument("--corpus", type=Path, help="the PDFs' folder, for a single --gold")
     args = parser.parse_args(argv)
 
-    if not args.corpus.is_dir():
-        print(f"{args.corpus} is not here: nothing to measure", file=sys.stderr)
-        return 2
-    gold = load_gold(args.gold)
+    golds: list[tuple[str, dict, Path]] = []
+    for path in args.gold or [g for g in GOLDS if g.is_file()]:
+        gold = load_gold(path)
+        corpus = args.corpus if args.corpus and len(args.gold or ()) == 1 else corpus_of(gold)
+        if not corpus.is_dir():
+            print(f"{corpus} is not here: nothing to measure", file=sys.stderr)
+            return 2
+        golds.append((path.stem, gold, corpus))
     splits = [args.split] if args.split else ["tune", "heldout"]
-    documents = select(gold, args.split or "all")
-    files = [args.corpus / d["file"] for d in documents]
+    chosen = [(name, gold, corpus, select(gold, args.split or "all"))
+              for name, gold, corpus in golds]  # fmt: skip
+    files = [corpus / d["file"] for _, _, corpus, docs in chosen for d in docs]
 
     started = time.monotonic()
     workdir = Path(tempfile.mkdtemp(prefix="rr-accuracy-"))
@@ -791,39 +811,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(index_dir)
         summary = build_index(files, index_dir, args.ocr_cache, args.workers)
         indexed = time.monotonic() - started
-        answers = read_answers(index_dir, documents, args.corpus)
+        answers = {name: read_answers(index_dir, docs, corpus) for name, _, corpus, docs in chosen}
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     seconds = time.monotonic() - started
 
-    reports = [score(select(gold, s), answers, gold, s) for s in splits]
+    reports = [
+        (name, score(docs, answers[name], gold, f"{name} {s}"))
+        for name, gold, _, _ in chosen
+        for s in splits
+        if (docs := select(gold, s))
+    ]
     print(f"indexed {len(files)} files ({summary.get('pages')} pages, "
           f"{summary.get('ocr_pages', summary.get('ocr'))} OCR'd) in {indexed:.0f} s; "
           f"scored in {seconds - indexed:.0f} s")  # fmt: skip
-    for report in reports:
+    for _, report in reports:
         print()
         print(table(report))
     if args.errors:
-        for report in reports:
-            if report.split == "heldout" and args.split != "heldout":
-                print("\n(heldout errors are not printed: ask with --split heldout)")
-                continue
+        for name, report in reports:
+            gold_docs = next(docs for n, _, _, docs in chosen if n == name)
             shown = {
-                d["file"] for d in documents if d["split"] == "tune" or args.split == "heldout"
+                d["file"] for d in gold_docs if d["split"] == "tune" or args.split == "heldout"
             }
-            print(
-                f"\nerrors, {report.split}"
-                + (" (tune documents only):" if report.split == "all" else ":")
-            )
-            for name, errors in sorted(report.errors.items()):
-                if name not in shown:
+            if not shown & set(report.errors) and report.errors:
+                print(f"\n({report.split} errors are not printed: ask with --split heldout)")
+                continue
+            print(f"\nerrors, {report.split}:")
+            for file, errors in sorted(report.errors.items()):
+                if file not in shown:
                     continue
-                print(f"  {name}")
+                print(f"  {file}")
                 for error in errors:
                     print(f"    - {error}")
     if args.json:
         out = {"seconds": round(seconds, 1), "index_seconds": round(indexed, 1),
-               "reports": [r.as_dict() for r in reports]}  # fmt: skip
+               "reports": [r.as_dict() for _, r in reports]}  # fmt: skip
         args.json.write_text(json.dumps(out, indent=1) + "\n")
     return 0
 

@@ -1,5 +1,6 @@
-"""The accuracy gold set (tests/gold/real2.json) and its harness (bench/accuracy.py): the gold
-is well formed and covers every kind, and the scoring rules score what they say. The
+"""The accuracy gold sets (tests/gold/real2.json, tests/gold/real1.json) and their harness
+(bench/accuracy.py): the gold is well formed and covers every kind, and the scoring rules score
+what they say. The
 product's accuracy figures are measured by the harness and recorded in docs/ACCURACY.md; no
 floor is asserted here yet."""
 
@@ -39,9 +40,17 @@ def _load_harness():
 acc = _load_harness()
 
 
+GOLD_FILES = [path for path in acc.GOLDS if path.is_file()]
+
+
 @pytest.fixture(scope="module")
 def gold() -> dict:
     return json.loads(GOLD_PATH.read_text())
+
+
+@pytest.fixture(scope="module", params=GOLD_FILES, ids=[p.stem for p in GOLD_FILES])
+def any_gold(request) -> dict:
+    return json.loads(request.param.read_text())
 
 
 # --- the gold itself ------------------------------------------------------------------------
@@ -59,8 +68,8 @@ def _valid_date(value: str) -> bool:
     return 1900 <= year <= 2030
 
 
-def test_gold_is_well_formed(gold):
-    docs = gold["documents"]
+def test_gold_is_well_formed(any_gold):
+    docs = any_gold["documents"]
     assert len(docs) >= 40
     assert len({d["file"] for d in docs}) == len(docs), "a file is annotated twice"
     for d in docs:
@@ -87,12 +96,12 @@ def test_gold_is_well_formed(gold):
             assert all(len(p.split()) >= 2 or len(p) >= 6 for p in item["phrases"]), where
 
 
-def test_every_kind_is_represented_and_the_splits_are_about_half(gold):
+def test_every_kind_is_represented_and_both_splits_are_large(gold):
     docs = gold["documents"]
     kinds = Counter(d["doc_type"] for d in docs)
     assert set(kinds) == set(acc.DOC_TYPES), set(acc.DOC_TYPES) - set(kinds)
     splits = Counter(d["split"] for d in docs)
-    assert abs(splits["tune"] - splits["heldout"]) <= max(2, len(docs) // 10), splits
+    assert min(splits["tune"], splits["heldout"]) >= len(docs) // 3, splits
     for kind, n in kinds.items():
         if n >= 2:  # a kind with two or more documents is in both splits
             both = {d["split"] for d in docs if d["doc_type"] == kind}
@@ -101,19 +110,20 @@ def test_every_kind_is_represented_and_the_splits_are_about_half(gold):
     assert texts[("tune", True)] >= 5 and texts[("heldout", True)] >= 5, texts
 
 
-def test_federal_exemptions_are_written_as_the_indexer_writes_them(gold):
-    for d in gold["documents"]:
+def test_federal_exemptions_are_written_as_the_indexer_writes_them(any_gold):
+    for d in any_gold["documents"]:
         for code in (d["exemptions"] or []) + d["exemptions_optional"]:
             if code.startswith("(b)"):
                 assert [c for c, _ in find_exemptions(code)] == [code], (d["file"], code)
 
 
 @requires_corpus_2
-def test_every_gold_file_exists_and_known_items_are_on_its_pages(gold):
-    with open(CORPUS_2.parent / "MANIFEST.tsv", newline="") as handle:
+def test_every_gold_file_exists_and_known_items_are_on_its_pages(any_gold):
+    corpus = acc.corpus_of(any_gold)
+    with open(corpus.parent / "MANIFEST.tsv", newline="") as handle:
         pages = {r["file"]: int(r["pages"]) for r in csv.DictReader(handle, delimiter="\t")}
-    for d in gold["documents"]:
-        assert (CORPUS_2 / d["file"]).is_file(), d["file"]
+    for d in any_gold["documents"]:
+        assert (corpus / d["file"]).is_file(), d["file"]
         for item in d["known_items"]:
             assert item["page"] <= pages[d["file"]], (d["file"], item["page"])
 
